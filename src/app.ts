@@ -1,0 +1,44 @@
+// THE composition root: main.ts, the CLI and the tests all build the app here.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { registerErrorHandling } from './http/errors.ts';
+import { registerSecurity } from './http/security.ts';
+import { registerAuth } from './http/auth.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { registerWebApp } from './http/static.ts';
+import type { AppDeps } from './http/context.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { boardsRoutes } from './modules/boards/boards.routes.ts';
+
+export type { AppDeps } from './http/context.ts';
+export type App = FastifyInstance;
+
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? { level: deps.config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: deps.config.trustProxy,
+    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Only JSON bodies: a cross-site <form> can send text/plain without a CORS preflight, JSON it cannot.
+  app.removeContentTypeParser('text/plain');
+
+  registerErrorHandling(app);
+  await app.register(cookie, { secret: deps.cookieSecret });
+  await registerSecurity(app, deps.config);
+  await registerOpenApi(app, deps.config);
+  await registerAuth(app, deps);
+
+  await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(boardsRoutes(deps));
+
+  await registerWebApp(app);
+  return app;
+}

@@ -1,0 +1,57 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import type { Mailer, MailMessage, SentMail } from './mailer.ts';
+
+function domainOf(from: string): string {
+  const match = /@([^>\s]+)/.exec(from);
+  return match ? match[1] : 'localhost';
+}
+
+function toNodemailer(from: string, message: MailMessage) {
+  return {
+    from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    messageId: message.messageId ?? `<${randomUUID()}@${domainOf(from)}>`,
+    headers: message.headers,
+  };
+}
+
+export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    kind: 'smtp',
+    async send(message) {
+      const mail = toNodemailer(from, message);
+      const info = await transport.sendMail(mail);
+      return { messageId: info.messageId ?? mail.messageId };
+    },
+    async close() {
+      transport.close();
+    },
+  };
+}
+
+/** Writes each message as an RFC 5322 .eml file (nodemailer's stream transport builds it). */
+export function createFileMailer(dir: string, from: string, onSent?: (sent: SentMail, message: MailMessage) => void): Mailer {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    kind: 'file',
+    async send(message) {
+      const mail = toNodemailer(from, message);
+      const info = await transport.sendMail(mail);
+      await mkdir(dir, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const location = path.join(dir, `${stamp}-${randomUUID().slice(0, 8)}.eml`);
+      await writeFile(location, info.message as Buffer, { mode: 0o600 });
+      const sent = { messageId: mail.messageId, location };
+      onSent?.(sent, message);
+      return sent;
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,28 @@
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import type { Mailer } from '../email/mailer.ts';
+import type { Context } from '../modules/context.ts';
+
+export type AppDeps = {
+  config: Config;
+  db: Db;
+  mailer: Mailer;
+  /** The instance's default workspace: what anonymous visitors of the portal see. */
+  defaultWorkspaceId: string;
+  /** Signs cookies (CSRF secret); shared by every process on the database. */
+  cookieSecret: string;
+};
+
+/** The use-case context for one request. */
+export function contextOf(request: FastifyRequest, deps: AppDeps): Context {
+  return {
+    actor: request.actor,
+    db: deps.db,
+    now: new Date(),
+    config: deps.config,
+    mailer: deps.mailer,
+    log: request.log,
+    requestId: request.id,
+  };
+}

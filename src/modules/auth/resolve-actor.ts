@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../db/database.ts';
+import { hashToken } from '../../lib/tokens.ts';
+import { unauthenticated } from '../../lib/errors.ts';
+import type { Actor } from './actor.ts';
+
+export type ResolvedActor = { actor: Actor; sessionId: string | null; viaApiKey: boolean };
+
+/**
+ * Turns request credentials into an Actor. An API key that is wrong or revoked is an error (a
+ * server-to-server caller must know); a stale session cookie simply means "anonymous".
+ */
+export async function resolveActor(
+  db: DbOrTx,
+  input: { bearer: string | null; sessionToken: string | null; defaultWorkspaceId: string; now: Date },
+): Promise<ResolvedActor> {
+  if (input.bearer) {
+    const key = await db
+      .updateTable('api_keys')
+      .set({ last_used_at: input.now })
+      .where('key_hash', '=', hashToken(input.bearer))
+      .where('revoked_at', 'is', null)
+      // bound the write rate of last_used_at: at most once a minute per key
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', sql<Date>`${input.now}::timestamptz - interval '1 minute'`)]))
+      .returning(['id', 'workspace_id', 'scope'])
+      .executeTakeFirst()
+      ?? await db.selectFrom('api_keys').select(['id', 'workspace_id', 'scope'])
+        .where('key_hash', '=', hashToken(input.bearer)).where('revoked_at', 'is', null).executeTakeFirst();
+    if (!key) throw unauthenticated('The API key is invalid or has been revoked', 'invalid_api_key');
+    return { actor: { kind: 'api_key', workspaceId: key.workspace_id, apiKeyId: key.id, scope: key.scope }, sessionId: null, viaApiKey: true };
+  }
+  if (input.sessionToken) {
+    const session = await db
+      .selectFrom('sessions')
+      .leftJoin('members', 'members.id', 'sessions.member_id')
+      .select(['sessions.id', 'sessions.workspace_id', 'sessions.member_id', 'sessions.person_id', 'members.role'])
+      .where('sessions.token_hash', '=', hashToken(input.sessionToken))
+      .where('sessions.expires_at', '>', input.now)
+      .executeTakeFirst();
+    if (session?.member_id && session.role) {
+      return { actor: { kind: 'member', workspaceId: session.workspace_id, memberId: session.member_id, role: session.role }, sessionId: session.id, viaApiKey: false };
+    }
+    if (session?.person_id) {
+      return { actor: { kind: 'person', workspaceId: session.workspace_id, personId: session.person_id }, sessionId: session.id, viaApiKey: false };
+    }
+  }
+  return { actor: { kind: 'anonymous', workspaceId: input.defaultWorkspaceId }, sessionId: null, viaApiKey: false };
+}
