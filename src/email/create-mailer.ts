@@ -55,3 +55,11 @@ export function createFileMailer(dir: string, from: string, onSent?: (sent: Sent
     async close() {},
   };
 }
+
+/** The configured adapter: SMTP when SMTP_URL is set, else .eml files in DATA_DIR/mail. */
+export function createMailer(config: { smtpUrl: string | null; mailFrom: string; dataDir: string }, log: { info(obj: unknown, msg?: string): void }): Mailer {
+  if (config.smtpUrl) return createSmtpMailer(config.smtpUrl, config.mailFrom);
+  return createFileMailer(path.join(config.dataDir, 'mail'), config.mailFrom, (sent, message) => {
+    log.info({ to: message.to, subject: message.subject, file: sent.location }, 'mail written to file (set SMTP_URL to send real email)');
+  });
+}

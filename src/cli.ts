@@ -1,0 +1,111 @@
+// `backboard serve | migrate | api-key create | …` — every command builds on the same pieces as the
+// server (config, openDatabase, use-cases), so it works on the embedded database (even while the
+// server runs: it attaches to the running embedded PostgreSQL) and on an external PostgreSQL.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import pino from 'pino';
+import { loadConfig, type Config } from './config.ts';
+import { openDatabase, type OpenedDatabase } from './db/open-database.ts';
+import { startServer } from './server.ts';
+import { createMailer } from './email/create-mailer.ts';
+import type { Actor } from './modules/auth/index.ts';
+import type { Context } from './modules/context.ts';
+import { createApiKey } from './modules/api-keys/index.ts';
+import { ensureDefaultWorkspace } from './modules/workspaces/index.ts';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number 0-65535');
+  return n;
+}
+
+function cliLogger(config: Config) {
+  return pino({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
+}
+
+/** Opens the database, runs fn with a system context in the chosen workspace, closes everything. */
+async function withSystemContext<T>(workspaceSlug: string | undefined, fn: (ctx: Context) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const log = cliLogger(config);
+  const opened: OpenedDatabase = await openDatabase(config, { info: (m) => log.info(m), warn: (m) => log.warn(m) }, { poolSize: 2 });
+  const mailer = createMailer(config, log);
+  try {
+    const { workspace: defaultWs } = await ensureDefaultWorkspace(opened.db);
+    const workspace = workspaceSlug
+      ? await opened.db.selectFrom('workspaces').selectAll().where('slug', '=', workspaceSlug).executeTakeFirst()
+      : defaultWs;
+    if (!workspace) throw new Error(`No workspace with the slug "${workspaceSlug}"`);
+    const actor: Actor = { kind: 'system', workspaceId: workspace.id };
+    return await fn({ actor, db: opened.db, now: new Date(), config, mailer, log });
+  } finally {
+    await mailer.close();
+    await opened.close();
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command()
+    .name('backboard')
+    .description('Backboard: feedback boards and product backlog, self-hosted.\nConfiguration comes from environment variables (see README "Configuration").')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('serve')
+    .description('Start the web server (embedded PostgreSQL in DATA_DIR unless DATABASE_URL is set)')
+    .option('--demo', 'seed a demo workspace (boards, ~200 posts, votes, comments, companies) when it has no boards yet')
+    .addOption(new Option('--host <host>', 'interface to bind (overrides HOST)'))
+    .addOption(new Option('--port <port>', 'port to listen on (overrides PORT)').argParser(port))
+    .action(async (opts: { demo?: boolean; host?: string; port?: number }) => {
+      // flags win over HOST/PORT; PUBLIC_URL is derived from them unless set
+      const config = loadConfig({
+        ...process.env,
+        ...(opts.host ? { HOST: opts.host } : {}),
+        ...(opts.port !== undefined ? { PORT: String(opts.port) } : {}),
+      });
+      await startServer(config, { demo: Boolean(opts.demo) });
+    });
+
+  program
+    .command('migrate')
+    .description('Apply pending database migrations and exit')
+    .action(async () => {
+      const config = loadConfig();
+      const log = cliLogger(config);
+      const opened = await openDatabase(config, { info: (m) => log.info(m), warn: (m) => log.warn(m) }, { poolSize: 2 });
+      try {
+        console.log(opened.appliedMigrations.length
+          ? `Applied ${opened.appliedMigrations.length} migration(s): ${opened.appliedMigrations.join(', ')}`
+          : 'The database is up to date.');
+      } finally {
+        await opened.close();
+      }
+    });
+
+  const apiKey = program.command('api-key').description('Manage API keys');
+  apiKey
+    .command('create')
+    .description('Create an API key and print it (it is shown only once)')
+    .requiredOption('--name <name>', 'a label, e.g. "Zapier" or "CRM sync"')
+    .addOption(new Option('--scope <scope>', 'what the key may do').choices(['read', 'write', 'admin']).default('write'))
+    .option('--workspace <slug>', 'workspace slug (default: the default workspace)')
+    .action(async (opts: { name: string; scope: 'read' | 'write' | 'admin'; workspace?: string }) => {
+      const created = await withSystemContext(opts.workspace, (ctx) => createApiKey(ctx, { name: opts.name, scope: opts.scope }));
+      console.log(created.key);
+      console.error(`Created API key "${created.name}" (${created.scope}). Store it now: it cannot be shown again.`);
+    });
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  const program = buildCli();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    const code = (error as { code?: string; exitCode?: number }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') process.exit(0);
+    if (typeof code === 'string' && code.startsWith('commander.')) process.exit((error as { exitCode?: number }).exitCode ?? 1);
+    console.error(`backboard: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,4 @@
+// Process entry: `node src/main.ts [command]` — the same commands as the `backboard` CLI (default: serve).
+import { runCli } from './cli.ts';
+
+await runCli(process.argv.length > 2 ? process.argv : [...process.argv, 'serve']);
