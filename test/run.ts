@@ -2,7 +2,7 @@
 // on it (and on TEST_DATABASE_URL when set), then runs every *.test.ts with node's test runner.
 //   node test/run.ts [--no-e2e | --only-e2e] [files…]
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { glob } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,6 +57,8 @@ async function listFiles(): Promise<string[]> {
 }
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bb-test-pg-'));
+// mkdtemp makes a 0700 dir; when we run as root, PostgreSQL runs as an unprivileged user that must enter it
+await chmod(dataDir, 0o755);
 const embedded = await startEmbeddedPostgres({ dataDir, log: { info: () => {}, warn: (m) => console.warn(m) } });
 let code = 1;
 try {

@@ -34,3 +34,41 @@ export async function createApiKey(db: Db, workspaceId: string, scope: ApiScope 
 }
 
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+export async function createCompany(
+  db: Db,
+  workspaceId: string,
+  opts: { name?: string; domain?: string | null; monthlyRevenue?: number; segment?: string | null } = {},
+) {
+  return db
+    .insertInto('companies')
+    .values({
+      workspace_id: workspaceId,
+      name: opts.name ?? `Company ${randomBytes(4).toString('hex')}`,
+      domain: opts.domain ?? null,
+      monthly_revenue: opts.monthlyRevenue ?? 0,
+      segment: opts.segment ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** An end user; `companyId` links them to a company (create it with createCompany first). */
+export async function createPerson(
+  db: Db,
+  workspaceId: string,
+  opts: { email?: string; name?: string | null; externalId?: string | null; companyId?: string | null; createdAt?: Date } = {},
+) {
+  return db
+    .insertInto('people')
+    .values({
+      workspace_id: workspaceId,
+      email: opts.email ?? `person-${randomBytes(4).toString('hex')}@example.com`,
+      name: opts.name === undefined ? 'Pat Customer' : opts.name,
+      external_id: opts.externalId ?? null,
+      company_id: opts.companyId ?? null,
+      ...(opts.createdAt ? { created_at: opts.createdAt } : {}),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

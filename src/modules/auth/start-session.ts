@@ -3,6 +3,10 @@ import { hashToken, randomToken } from '../../lib/tokens.ts';
 
 export const SESSION_TTL_DAYS = 30;
 
+export type NewSession = { token: string; expiresAt: Date };
+/** What a sign-in use-case returns: its result plus the new session for the cookie. */
+export type SignedIn<T> = T & { session: NewSession };
+
 /**
  * Signs someone in: a new random session token, stored hashed. Any session the browser had before is
  * deleted (rotation on login defeats session fixation).
@@ -10,7 +14,7 @@ export const SESSION_TTL_DAYS = 30;
 export async function startSession(
   db: DbOrTx,
   input: { workspaceId: string; memberId?: string; personId?: string; previousSessionId: string | null; now: Date },
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<NewSession> {
   if (input.previousSessionId) await db.deleteFrom('sessions').where('id', '=', input.previousSessionId).execute();
   const token = randomToken();
   const expiresAt = new Date(input.now.getTime() + SESSION_TTL_DAYS * 86_400_000);

@@ -1,0 +1,28 @@
+import type { Context } from '../context.ts';
+import { forbidden } from '../../lib/errors.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { canViewPeople } from './people.policy.ts';
+import { listPersonRows, type PersonRow } from './people.repo.ts';
+import { invalidCursor } from './people.errors.ts';
+import type { ListPeopleInput } from './people.schemas.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+export async function listPeople(ctx: Context, input: ListPeopleInput): Promise<{ items: PersonRow[]; nextCursor: string | null }> {
+  if (!canViewPeople(ctx.actor)) throw forbidden('Only the team can see people');
+  const limit = input.limit ?? 50;
+  let after: { createdKey: string; id: string } | null = null;
+  if (input.cursor) {
+    const values = decodeCursor(input.cursor, 2);
+    if (!values || typeof values[0] !== 'string' || !ISO.test(values[0]) || typeof values[1] !== 'string' || !UUID.test(values[1])) {
+      throw invalidCursor();
+    }
+    after = { createdKey: values[0], id: values[1] };
+  }
+  // one extra row tells whether there is a next page
+  const rows = await listPersonRows(ctx.db, ctx.actor.workspaceId, { q: input.q, limit: limit + 1, after });
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null };
+}

@@ -1,0 +1,27 @@
+import type { Context } from '../context.ts';
+import { forbidden } from '../../lib/errors.ts';
+import { findCompany } from '../companies/index.ts';
+import { canManagePeople } from './people.policy.ts';
+import { findPersonRow, type PersonRow } from './people.repo.ts';
+import { personNotFound, unknownCompany } from './people.errors.ts';
+import type { UpdatePersonInput } from './people.schemas.ts';
+
+/** Renames a person or moves them to a company; the company must belong to the same workspace. */
+export async function updatePerson(ctx: Context, personId: string, input: UpdatePersonInput): Promise<PersonRow> {
+  if (!canManagePeople(ctx.actor)) throw forbidden('Only the team can change people');
+  const workspaceId = ctx.actor.workspaceId;
+  if (input.companyId && !(await findCompany(ctx.db, workspaceId, input.companyId))) throw unknownCompany();
+  const updated = await ctx.db
+    .updateTable('people')
+    .set({
+      ...(input.name !== undefined ? { name: input.name === null ? null : input.name.trim() } : {}),
+      ...(input.companyId !== undefined ? { company_id: input.companyId } : {}),
+    })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', personId)
+    .returning('id')
+    .executeTakeFirst();
+  const person = updated && (await findPersonRow(ctx.db, workspaceId, updated.id));
+  if (!person) throw personNotFound();
+  return person;
+}
