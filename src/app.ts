@@ -1,5 +1,5 @@
 // THE composition root: main.ts, the CLI and the tests all build the app here.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { registerErrorHandling } from './http/errors.ts';
@@ -11,15 +11,25 @@ import type { AppDeps } from './http/context.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { boardsRoutes } from './modules/boards/boards.routes.ts';
+import { statusesRoutes } from './modules/statuses/statuses.routes.ts';
+import { tagsRoutes } from './modules/tags/tags.routes.ts';
+import { postsRoutes } from './modules/posts/posts.routes.ts';
+import { votesRoutes } from './modules/votes/votes.routes.ts';
+import { commentsRoutes } from './modules/comments/comments.routes.ts';
+import { workspacesRoutes } from './modules/workspaces/workspaces.routes.ts';
+import { membersRoutes } from './modules/members/members.routes.ts';
+import { companiesRoutes } from './modules/companies/companies.routes.ts';
+import { peopleRoutes } from './modules/people/people.routes.ts';
+import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.ts';
 
 export type { AppDeps } from './http/context.ts';
 export type App = FastifyInstance;
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}): Promise<App> {
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean; loggerInstance?: FastifyBaseLogger } = {}): Promise<App> {
   const app = Fastify({
-    logger: opts.logger ?? { level: deps.config.logLevel },
+    ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: opts.logger ?? { level: deps.config.logLevel } }),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true } },
@@ -38,6 +48,16 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(boardsRoutes(deps));
+  await app.register(statusesRoutes(deps));
+  await app.register(tagsRoutes(deps));
+  await app.register(postsRoutes(deps));
+  await app.register(votesRoutes(deps));
+  await app.register(commentsRoutes(deps));
+  await app.register(workspacesRoutes(deps));
+  await app.register(membersRoutes(deps));
+  await app.register(companiesRoutes(deps));
+  await app.register(peopleRoutes(deps));
+  await app.register(apiKeysRoutes(deps));
 
   await registerWebApp(app);
   return app;

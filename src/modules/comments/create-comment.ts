@@ -1,0 +1,46 @@
+import type { Context } from '../context.ts';
+import { withTransaction } from '../../db/database.ts';
+import { adjustCommentCount, canCommentInternally, findVisiblePost, resolveParticipant } from '../posts/index.ts';
+import { canSeeComment } from './comments.policy.ts';
+import { findCommentRow, type CommentRow } from './comments.repo.ts';
+import { emptyBody, internalForbidden, invalidParent } from './comments.errors.ts';
+import type { CreateCommentInput } from './comments.schemas.ts';
+
+/**
+ * Adds a comment or a reply (one level deep) in one transaction with the post's comment_count,
+ * which counts public comments only. A reply inside an internal thread is internal too.
+ */
+export async function createComment(ctx: Context, postId: string, input: CreateCommentInput): Promise<CommentRow> {
+  const { actor } = ctx;
+  if (!input.body.trim()) throw emptyBody();
+  if (input.internal && !canCommentInternally(actor)) throw internalForbidden();
+  const post = await findVisiblePost(ctx, postId, { live: true });
+  const commentId = await withTransaction(ctx.db, async (tx) => {
+    const author = await resolveParticipant({ ...ctx, db: tx }, input.author, 'author');
+    let internal = input.internal === true;
+    if (input.parentId) {
+      const parent = await findCommentRow(tx, actor.workspaceId, input.parentId);
+      const usable = parent && parent.post_id === post.id && parent.parent_id === null && !parent.deleted_at && canSeeComment(actor, parent);
+      if (!usable) throw invalidParent();
+      internal ||= parent.internal;
+    }
+    const row = await tx
+      .insertInto('comments')
+      .values({
+        workspace_id: actor.workspaceId,
+        post_id: post.id,
+        parent_id: input.parentId ?? null,
+        author_person_id: author.personId,
+        author_member_id: author.memberId,
+        body: input.body,
+        internal,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (!internal) await adjustCommentCount(tx, post.id, 1);
+    return row.id;
+  });
+  const created = await findCommentRow(ctx.db, actor.workspaceId, commentId);
+  if (!created) throw new Error(`comment ${commentId} vanished after insert`);
+  return created;
+}

@@ -1,0 +1,13 @@
+export { listPosts, type PostPage } from './list-posts.ts';
+export { getPost } from './get-post.ts';
+export { createPost } from './create-post.ts';
+export { updatePost } from './update-post.ts';
+export { deletePost } from './delete-post.ts';
+export { restorePost } from './restore-post.ts';
+export { findVisiblePost, type VisiblePost } from './find-visible-post.ts';
+export { resolveParticipant, type Participant } from './resolve-participant.ts';
+export { adjustVoteCount, adjustCommentCount } from './posts.repo.ts';
+export { canSeeInternalComments, canCommentInternally, canActOnBehalf, canParticipate, canTriagePosts } from './posts.policy.ts';
+export { postNotFound, postDeleted, signInRequired, onBehalfForbidden } from './posts.errors.ts';
+export { PersonRefSchema } from './posts.schemas.ts';
+export { presentPost, presentPostSummary, type PostJson, type PostSummaryJson } from './posts.present.ts';

@@ -1,0 +1,138 @@
+import { analyzePost } from './analyze.ts';
+import { BREAK, FIELD, ForwardStore } from './forward-store.ts';
+import { chainPairs, PairSketch } from './pair-sketch.ts';
+import { PostingPool } from './postings.ts';
+import type { Doc } from './types.ts';
+import { Vocabulary } from './vocabulary.ts';
+
+// The mutable index: documents live in numbered slots; removal marks a slot dead and corrects
+// document frequencies at once (from the slot's forward list), while postings of dead slots are
+// skipped at query time and dropped by `compact` once they make up a quarter of all slots.
+
+const COMPACT_MIN_DEAD = 1024;
+
+export class IndexState {
+  vocab = new Vocabulary();
+  pool = new PostingPool();
+  forward = new ForwardStore();
+  pairs = new PairSketch();
+  ids: Array<string | null> = [];
+  slotOf = new Map<string, number>();
+  alive = new Uint8Array(1024);
+  titleLength = new Int32Array(1024);
+  bodyLength = new Int32Array(1024);
+  createdAt = new Float64Array(1024);
+  liveCount = 0;
+  deadCount = 0;
+  titleLengthSum = 0;
+  bodyLengthSum = 0;
+
+  get capacity(): number {
+    return this.alive.length;
+  }
+
+  #ensureSlot(slot: number): void {
+    if (slot < this.alive.length) return;
+    const size = this.alive.length * 2;
+    const alive = new Uint8Array(size);
+    alive.set(this.alive);
+    this.alive = alive;
+    const title = new Int32Array(size);
+    title.set(this.titleLength);
+    this.titleLength = title;
+    const body = new Int32Array(size);
+    body.set(this.bodyLength);
+    this.bodyLength = body;
+    const created = new Float64Array(size);
+    created.set(this.createdAt);
+    this.createdAt = created;
+  }
+
+  add(doc: Doc): void {
+    if (this.slotOf.has(doc.id)) this.remove(doc.id);
+    const analysis = analyzePost(doc.title, doc.body ?? '');
+    const tfs = new Map<number, number>();
+    for (const [term, stats] of analysis.words) {
+      tfs.set(this.vocab.intern(term), (Math.min(stats.title, 255) << 8) | Math.min(stats.body, 255));
+    }
+    const terms = Int32Array.from(tfs.keys()).sort();
+    const packed = Uint16Array.from(terms, (t) => tfs.get(t) ?? 0);
+    const chain = Int32Array.from(analysis.chain, (term) => (term === null ? BREAK : this.vocab.intern(term)));
+    chain[analysis.titleChainLength - 1] = FIELD;
+    this.#place(doc.id, terms, packed, chain, analysis.titleLength, analysis.bodyLength, doc.createdAt);
+  }
+
+  #place(id: string, terms: Int32Array, tfs: Uint16Array, chain: Int32Array, titleLength: number, bodyLength: number, createdAt?: number): void {
+    const slot = this.ids.length;
+    this.#ensureSlot(slot);
+    this.ids.push(id);
+    this.slotOf.set(id, slot);
+    this.forward.put(slot, terms, tfs, chain);
+    this.pairs.add(chainPairs(chain), 1);
+    this.alive[slot] = 1;
+    this.titleLength[slot] = titleLength;
+    this.bodyLength[slot] = bodyLength;
+    this.createdAt[slot] = createdAt ?? Number.NaN;
+    for (let i = 0; i < terms.length; i++) {
+      this.pool.append(terms[i], slot, tfs[i] >>> 8, tfs[i] & 255);
+      this.vocab.addDf(terms[i], 1);
+    }
+    this.liveCount++;
+    this.titleLengthSum += titleLength;
+    this.bodyLengthSum += bodyLength;
+  }
+
+  remove(id: string): boolean {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return false;
+    for (const term of this.forward.terms(slot)) this.vocab.addDf(term, -1);
+    this.pairs.add(chainPairs(this.forward.chain(slot)), -1);
+    this.forward.clear(slot);
+    this.ids[slot] = null;
+    this.slotOf.delete(id);
+    this.alive[slot] = 0;
+    this.liveCount--;
+    this.deadCount++;
+    this.titleLengthSum -= this.titleLength[slot];
+    this.bodyLengthSum -= this.bodyLength[slot];
+    if (this.deadCount >= COMPACT_MIN_DEAD && this.deadCount * 4 >= this.ids.length) this.compact();
+    return true;
+  }
+
+  /** Rewrites postings without dead slots, renumbering live documents in their original order. */
+  compact(): void {
+    const old = {
+      ids: this.ids, forward: this.forward, alive: this.alive,
+      title: this.titleLength, body: this.bodyLength, created: this.createdAt,
+    };
+    this.pool = new PostingPool();
+    this.forward = new ForwardStore();
+    this.pairs = new PairSketch();
+    this.ids = [];
+    this.slotOf = new Map();
+    this.alive = new Uint8Array(Math.max(1024, old.alive.length));
+    this.titleLength = new Int32Array(this.alive.length);
+    this.bodyLength = new Int32Array(this.alive.length);
+    this.createdAt = new Float64Array(this.alive.length);
+    this.liveCount = 0;
+    this.deadCount = 0;
+    this.titleLengthSum = 0;
+    this.bodyLengthSum = 0;
+    for (let slot = 0; slot < old.ids.length; slot++) {
+      const id = old.ids[slot];
+      if (old.alive[slot] !== 1 || id === null) continue;
+      const terms = old.forward.terms(slot);
+      // df was already counted for live documents; #place adds it again, so take it back first.
+      for (const term of terms) this.vocab.addDf(term, -1);
+      this.#place(id, terms.slice(), old.forward.tfs(slot).slice(), old.forward.chain(slot).slice(), old.title[slot], old.body[slot],
+        Number.isNaN(old.created[slot]) ? undefined : old.created[slot]);
+    }
+  }
+
+  byteEstimate(): number {
+    let idBytes = 0;
+    for (const id of this.ids) if (id !== null) idBytes += 16 + id.length + 28;
+    return this.pool.byteSize() + this.vocab.byteEstimate() + this.forward.byteSize() + this.pairs.byteSize() + idBytes
+      + this.alive.byteLength * (1 + 4 + 4 + 8);
+  }
+}

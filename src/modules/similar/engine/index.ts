@@ -1,0 +1,9 @@
+// Public surface of the duplicate-detection engine (issue 3 §1): a pure, in-memory library.
+export { createIndex, type SimilarIndex } from './similar-index.ts';
+export { calibrate, type LabelledPair, type CalibrationReport } from './calibrate.ts';
+export { tokenizeText, type Token } from './tokenize.ts';
+export { stemWord } from './porter2.ts';
+export {
+  DEFAULT_OPTIONS, FEATURE_NAMES, resolveOptions,
+  type Doc, type EngineOptions, type FeatureName, type FeatureWeights, type SearchHit, type SearchQuery,
+} from './types.ts';

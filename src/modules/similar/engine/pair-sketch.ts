@@ -1,0 +1,58 @@
+// Document frequencies of adjacent word pairs, for the idf of phrase evidence. Pairs are not
+// indexed (millions of distinct pairs would cost more memory than all words together); their
+// counts go into a count-min sketch: two rows of 2^21 saturating 16-bit counters (8 MiB), the
+// estimate being the smaller of the two cells. Collisions can only overestimate a count.
+
+const WIDTH_BITS = 21;
+const WIDTH = 1 << WIDTH_BITS;
+const MASK = WIDTH - 1;
+const MAX_COUNT = 0xffff;
+
+/** Unordered key of a word pair ("delete user" = "user delete"), a 31-bit hash of the two term ids. */
+export function pairKey(x: number, y: number): number {
+  const a = Math.min(x, y);
+  const b = Math.max(x, y);
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13) ^ b, 0xc2b2ae35);
+  h ^= Math.imul(b + 0x27d4eb2f, 0x165667b1);
+  return (h ^ (h >>> 16)) >>> 1;
+}
+
+/** Distinct pair keys of a chain (adjacent words within one sentence). */
+export function chainPairs(chain: ArrayLike<number>): Set<number> {
+  const keys = new Set<number>();
+  for (let i = 1; i < chain.length; i++) {
+    const a = chain[i - 1];
+    const b = chain[i];
+    if (a >= 0 && b >= 0 && a !== b) keys.add(pairKey(a, b));
+  }
+  return keys;
+}
+
+export class PairSketch {
+  #rows = [new Uint16Array(WIDTH), new Uint16Array(WIDTH)];
+
+  #cell(row: number, key: number): number {
+    const h = row === 0 ? key : Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) ^ (key >>> 11);
+    return h & MASK;
+  }
+
+  add(keys: Iterable<number>, delta: 1 | -1): void {
+    for (const key of keys) {
+      for (let row = 0; row < 2; row++) {
+        const cells = this.#rows[row];
+        const at = this.#cell(row, key);
+        const next = cells[at] + delta;
+        if (next >= 0 && next <= MAX_COUNT) cells[at] = next;
+      }
+    }
+  }
+
+  count(key: number): number {
+    return Math.min(this.#rows[0][this.#cell(0, key)], this.#rows[1][this.#cell(1, key)]);
+  }
+
+  byteSize(): number {
+    return this.#rows[0].byteLength + this.#rows[1].byteLength;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Context } from '../context.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { forbidden } from '../../lib/errors.ts';
+import { findVisiblePost } from '../posts/index.ts';
+import { canListVoters } from './votes.policy.ts';
+import { listVoteRows, type VoteRow } from './votes.repo.ts';
+import { invalidVotesCursor } from './votes.errors.ts';
+import type { ListVotesInput } from './votes.schemas.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
+
+/** The voters of a post, newest first, with their companies and who voted on their behalf (team only). */
+export async function listVotes(ctx: Context, postId: string, input: ListVotesInput): Promise<{ items: VoteRow[]; nextCursor: string | null }> {
+  if (!canListVoters(ctx.actor)) throw forbidden('Only the team can see who voted');
+  const post = await findVisiblePost(ctx, postId);
+  const limit = input.limit ?? 50;
+  let after: { key: string; id: string } | null = null;
+  if (input.cursor) {
+    const values = decodeCursor(input.cursor, 2);
+    const [key, id] = values ?? [];
+    if (typeof key !== 'string' || !KEY.test(key) || typeof id !== 'string' || !UUID.test(id)) throw invalidVotesCursor();
+    after = { key, id };
+  }
+  const rows = await listVoteRows(ctx.db, post.id, after, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null };
+}
