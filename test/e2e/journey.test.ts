@@ -1,0 +1,135 @@
+// The foundation journey in a real browser against a real server process on the embedded database:
+// the owner sets up the workspace and creates a board, a visitor submits a post (with hostile
+// markdown), a second visitor votes, an admin signs in and changes the status; the board shows it.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startServerProcess, type ServerProcess } from '../process.ts';
+import { launchBrowser, screenshot } from './browser.ts';
+
+const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'a-long-owner-password' };
+const TITLE = 'Dark mode for the dashboard';
+const HOSTILE_BODY = [
+  'Working late is **hard on the eyes**.',
+  '<img src=x onerror="window.__xss = 1">',
+  '<script>window.__xss = 2</script>',
+  '[click me](javascript:window.__xss=3)',
+].join('\n\n');
+
+describe('browser journey: submit, vote, triage', () => {
+  let dataDir: string;
+  let server: ServerProcess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const dialogs: string[] = [];
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    return page;
+  }
+
+  before(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'bb-e2e-'));
+    await chmod(dataDir, 0o755);
+    server = await startServerProcess({ DATA_DIR: dataDir });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    await server?.exited;
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  test('the whole loop works and hostile markdown never executes', async () => {
+    // 1. The owner follows the one-time setup link printed at start and creates a board.
+    const token = /\/setup\/([A-Za-z0-9_-]+)/.exec(server.output())?.[1];
+    assert.ok(token, 'the server printed a setup link');
+    const owner = await newPage();
+    await owner.goto(`/setup/${token}`);
+    await owner.getByTestId('setup-name').fill(OWNER.name);
+    await owner.getByTestId('setup-email').fill(OWNER.email);
+    await owner.getByTestId('setup-password').fill(OWNER.password);
+    await owner.getByTestId('setup-submit').click();
+    await owner.waitForURL(/\/admin/);
+    await owner.goto('/admin/boards');
+    await owner.getByTestId('new-board-button').click();
+    await owner.getByTestId('board-name-input').fill('Feature Requests');
+    await owner.getByTestId('save-board-button').click();
+    await owner.getByText('Feature Requests').first().waitFor();
+    await screenshot(owner, '01-admin-boards');
+
+    // 2. A visitor submits feedback with just name and email.
+    const alice = await newPage();
+    await alice.goto('/');
+    await alice.getByTestId('board-card').filter({ hasText: 'Feature Requests' }).click();
+    await alice.waitForURL(/\/b\/feature-requests/);
+    await alice.getByTestId('submit-feedback-button').click();
+    await alice.getByTestId('post-title-input').fill(TITLE);
+    await alice.getByTestId('post-body-input').fill(HOSTILE_BODY);
+    await alice.getByTestId('identify-name-input').fill('Alice Visitor');
+    await alice.getByTestId('identify-email-input').fill('alice@example.com');
+    await alice.getByTestId('submit-post-button').click();
+    const aliceRow = alice.getByTestId('post-row').filter({ hasText: TITLE });
+    await aliceRow.waitFor();
+    assert.equal(await aliceRow.getByTestId('vote-count').textContent(), '1', 'the author votes for their own post');
+    await screenshot(alice, '02-visitor-submitted');
+
+    // 3. A second visitor votes.
+    const bob = await newPage();
+    await bob.goto('/b/feature-requests');
+    const bobRow = bob.getByTestId('post-row').filter({ hasText: TITLE });
+    await bobRow.getByTestId('vote-button').click();
+    await bob.getByTestId('identify-name-input').fill('Bob Voter');
+    await bob.getByTestId('identify-email-input').fill('bob@example.com');
+    await bob.getByTestId('identify-submit-button').click();
+    await bob.waitForFunction(() => document.querySelector('[data-testid="post-row"] [data-testid="vote-button"]')?.getAttribute('data-voted') === 'true');
+    assert.equal(await bobRow.getByTestId('vote-count').textContent(), '2');
+    await bob.reload();
+    assert.equal(await bob.getByTestId('post-row').filter({ hasText: TITLE }).getByTestId('vote-count').textContent(), '2', 'the vote is stored');
+    await screenshot(bob, '03-second-visitor-voted');
+
+    // 4. An admin signs in and moves the post to Planned with a message.
+    const admin = await newPage();
+    await admin.goto('/login');
+    await admin.getByTestId('login-email').fill(OWNER.email);
+    await admin.getByTestId('login-password').fill(OWNER.password);
+    await admin.getByTestId('login-submit').click();
+    await admin.waitForURL(/\/admin/);
+    const postId = await aliceRow.getAttribute('data-post-id');
+    await admin.goto(`/admin/posts/${postId}`);
+    await admin.getByTestId('status-select').first().selectOption({ label: 'Planned' });
+    await admin.getByTestId('status-message-input').first().fill('Scheduled for the next release.');
+    await admin.getByTestId('save-status-button').first().click();
+    await admin.getByTestId('admin-post-drawer').getByTestId('status-badge').filter({ hasText: 'Planned' }).first().waitFor();
+    await screenshot(admin, '04-admin-changed-status');
+
+    // 5. The board shows the new status to everyone.
+    await bob.reload();
+    const row = bob.getByTestId('post-row').filter({ hasText: TITLE });
+    assert.equal((await row.getByTestId('status-badge').textContent())?.trim(), 'Planned');
+    await screenshot(bob, '05-board-shows-planned');
+
+    // 6. The post page renders the hostile body inertly.
+    await bob.goto(`/p/${postId}`);
+    await bob.getByText('hard on the eyes').waitFor();
+    await bob.getByText('Scheduled for the next release.').waitFor();
+    await bob.getByText('click me').click().catch(() => {});
+    await bob.waitForTimeout(300);
+    assert.equal(await bob.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined, 'no script from user text ran');
+    assert.equal(await bob.locator('main img[onerror], main script, main a[href^="javascript:"]').count(), 0);
+    assert.deepEqual(dialogs, []);
+    await screenshot(bob, '06-post-page');
+  });
+});
