@@ -5,7 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import pino from 'pino';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type OpenedDatabase } from './db/open-database.ts';
-import { startServer } from './server.ts';
+import { startServer, runWorkerProcess } from './server.ts';
 import { createMailer } from './email/create-mailer.ts';
 import type { Actor } from './modules/auth/index.ts';
 import type { Context } from './modules/context.ts';
@@ -53,16 +53,25 @@ export function buildCli(): Command {
     .command('serve')
     .description('Start the web server (embedded PostgreSQL in DATA_DIR unless DATABASE_URL is set)')
     .option('--demo', 'seed a demo workspace (boards, ~200 posts, votes, comments, companies) when it has no boards yet')
+    .option('--no-worker', 'do not run background jobs in this process (run `backboard worker` separately)')
     .addOption(new Option('--host <host>', 'interface to bind (overrides HOST)'))
     .addOption(new Option('--port <port>', 'port to listen on (overrides PORT)').argParser(port))
-    .action(async (opts: { demo?: boolean; host?: string; port?: number }) => {
+    .action(async (opts: { demo?: boolean; worker: boolean; host?: string; port?: number }) => {
       // flags win over HOST/PORT; PUBLIC_URL is derived from them unless set
       const config = loadConfig({
         ...process.env,
         ...(opts.host ? { HOST: opts.host } : {}),
         ...(opts.port !== undefined ? { PORT: String(opts.port) } : {}),
       });
-      await startServer(config, { demo: Boolean(opts.demo) });
+      await startServer(config, { demo: Boolean(opts.demo), worker: opts.worker });
+    });
+
+  program
+    .command('worker')
+    .description('Run only the background job worker (emails, webhooks); several may run at once')
+    .option('--concurrency <n>', 'jobs run in parallel', (v) => Number.parseInt(v, 10), 4)
+    .action(async (opts: { concurrency: number }) => {
+      await runWorkerProcess(loadConfig(), opts.concurrency);
     });
 
   program

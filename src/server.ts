@@ -8,8 +8,10 @@ import { getInstanceSecret } from './db/instance-secret.ts';
 import { createMailer } from './email/create-mailer.ts';
 import { ensureDefaultWorkspace } from './modules/workspaces/index.ts';
 import { seedDemo } from './modules/demo/index.ts';
+import { startWorker, type WorkerHandle } from './jobs/start-worker.ts';
+import { buildTaskList } from './task-list.ts';
 
-export async function startServer(config: Config, opts: { demo: boolean }): Promise<void> {
+export async function startServer(config: Config, opts: { demo: boolean; worker: boolean }): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const opened = await openDatabase(config, { info: (m) => logger.info(m), warn: (m) => logger.warn(m) });
   logger.info({ migrations: opened.appliedMigrations }, `database: ${opened.description}`);
@@ -24,6 +26,11 @@ export async function startServer(config: Config, opts: { demo: boolean }): Prom
     { loggerInstance: logger },
   );
 
+  // Background jobs run in this process unless told otherwise (`backboard worker` runs them alone).
+  const worker: WorkerHandle | null = opts.worker
+    ? await startWorker({ connectionString: opened.connectionString, taskList: buildTaskList({ config, db: opened.db, mailer, log: logger }), log: logger })
+    : null;
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -31,6 +38,7 @@ export async function startServer(config: Config, opts: { demo: boolean }): Prom
     logger.info(`${signal} received, shutting down`);
     try {
       await app.close();
+      await worker?.stop();
       await mailer.close();
       await opened.close();
     } finally {
@@ -45,4 +53,30 @@ export async function startServer(config: Config, opts: { demo: boolean }): Prom
   if (setupToken) lines.push('', 'Create the owner account (one-time link):', `  ${config.publicUrl}/setup/${setupToken}`);
   lines.push('', `API docs: ${config.publicUrl}/api/docs`);
   console.log(`\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+}
+
+/** `backboard worker`: background jobs only, for scaling them apart from the web process. */
+export async function runWorkerProcess(config: Config, concurrency: number): Promise<void> {
+  const logger = pino({ level: config.logLevel });
+  const opened = await openDatabase(config, { info: (m) => logger.info(m), warn: (m) => logger.warn(m) });
+  const mailer = createMailer(config, logger);
+  const worker = await startWorker({
+    connectionString: opened.connectionString, concurrency,
+    taskList: buildTaskList({ config, db: opened.db, mailer, log: logger }), log: logger,
+  });
+  logger.info(`worker running (concurrency ${concurrency}) on ${opened.description}`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      await worker.stop();
+      await mailer.close();
+      await opened.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { createDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { migrateJobQueue } from '../src/jobs/migrate-job-queue.ts';
 import { withDatabase } from './db.ts';
 
 const args = process.argv.slice(2);
@@ -33,6 +34,7 @@ async function prepareTemplate(adminUrl: string): Promise<void> {
   } finally {
     await db.destroy();
   }
+  await migrateJobQueue(withDatabase(adminUrl, template));
 }
 
 async function dropTestDatabases(adminUrl: string): Promise<void> {

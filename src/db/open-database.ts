@@ -6,9 +6,12 @@ import type { Config } from '../config.ts';
 import { createDatabase, type Db } from './database.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.ts';
 import { migrateToLatest } from './migrate.ts';
+import { migrateJobQueue } from '../jobs/migrate-job-queue.ts';
 
 export type OpenedDatabase = {
   db: Db;
+  /** For components that open their own connections (the job worker). */
+  connectionString: string;
   /** Where the data lives, for logs: "embedded (./data)" or the external host. */
   description: string;
   appliedMigrations: string[];
@@ -32,8 +35,10 @@ export async function openDatabase(config: Config, log: Log, opts: { migrate?: b
   const db = createDatabase(url, { max: opts.poolSize ?? 20 });
   try {
     const { applied } = opts.migrate === false ? { applied: [] } : await migrateToLatest(db);
+    if (opts.migrate !== false) await migrateJobQueue(url);
     return {
       db,
+      connectionString: url,
       description,
       appliedMigrations: applied,
       async close() {

@@ -178,7 +178,20 @@ export interface InstanceSettingsTable {
   value: string;
 }
 
+export interface EventsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  type: string;
+  post_id: string | null;
+  actor_member_id: string | null;
+  actor_person_id: string | null;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  previous: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  events: EventsTable;
   instance_settings: InstanceSettingsTable;
   workspaces: WorkspacesTable;
   members: MembersTable;

@@ -94,7 +94,7 @@ describe('browser journey: submit, vote, triage', () => {
     await bob.getByTestId('identify-name-input').fill('Bob Voter');
     await bob.getByTestId('identify-email-input').fill('bob@example.com');
     await bob.getByTestId('identify-submit-button').click();
-    await bob.waitForFunction(() => document.querySelector('[data-testid="post-row"] [data-testid="vote-button"]')?.getAttribute('data-voted') === 'true');
+    await bobRow.locator('[data-testid="vote-button"][data-voted="true"]').waitFor();
     assert.equal(await bobRow.getByTestId('vote-count').textContent(), '2');
     await bob.reload();
     assert.equal(await bob.getByTestId('post-row').filter({ hasText: TITLE }).getByTestId('vote-count').textContent(), '2', 'the vote is stored');
@@ -127,7 +127,7 @@ describe('browser journey: submit, vote, triage', () => {
     await bob.getByText('Scheduled for the next release.').waitFor();
     await bob.getByText('click me').click().catch(() => {});
     await bob.waitForTimeout(300);
-    assert.equal(await bob.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined, 'no script from user text ran');
+    assert.equal(await bob.evaluate('typeof window.__xss'), 'undefined', 'no script from user text ran');
     assert.equal(await bob.locator('main img[onerror], main script, main a[href^="javascript:"]').count(), 0);
     assert.deepEqual(dialogs, []);
     await screenshot(bob, '06-post-page');

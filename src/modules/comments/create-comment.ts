@@ -5,6 +5,7 @@ import { canSeeComment } from './comments.policy.ts';
 import { findCommentRow, type CommentRow } from './comments.repo.ts';
 import { emptyBody, internalForbidden, invalidParent } from './comments.errors.ts';
 import type { CreateCommentInput } from './comments.schemas.ts';
+import { recordEvent } from '../events/index.ts';
 
 /**
  * Adds a comment or a reply (one level deep) in one transaction with the post's comment_count,
@@ -38,6 +39,10 @@ export async function createComment(ctx: Context, postId: string, input: CreateC
       .returning('id')
       .executeTakeFirstOrThrow();
     if (!internal) await adjustCommentCount(tx, post.id, 1);
+    await recordEvent(tx, {
+      actor, type: 'comment.created', postId: post.id,
+      data: { comment: { id: row.id, postId: post.id, parentId: input.parentId ?? null, body: input.body, internal, authorPersonId: author.personId, authorMemberId: author.memberId } },
+    });
     return row.id;
   });
   const created = await findCommentRow(ctx.db, actor.workspaceId, commentId);

@@ -9,6 +9,7 @@ import { canTriagePosts } from './posts.policy.ts';
 import { adjustBoardPostCount, initialHotScore, insertAuthorVote, replacePostTags } from './posts.repo.ts';
 import { unknownBoard, unknownTags } from './posts.errors.ts';
 import { resolveParticipant } from './resolve-participant.ts';
+import { recordEvent } from '../events/index.ts';
 import { getPost } from './get-post.ts';
 import type { PostDetail } from './posts.present.ts';
 import type { CreatePostInput } from './posts.schemas.ts';
@@ -62,6 +63,10 @@ export async function createPost(ctx: Context, input: CreatePostInput): Promise<
       await insertAuthorVote(tx, { workspaceId, postId: post.id, personId: participant.personId, memberId: participant.memberId });
     }
     await adjustBoardPostCount(tx, board.id, 1);
+    await recordEvent(tx, {
+      actor, type: 'post.created', postId: post.id,
+      data: { post: { id: post.id, boardId: board.id, title, body, statusId: status.id, authorPersonId: participant.personId, tagIds } },
+    });
     return post.id;
   });
   return getPost(ctx, postId);

@@ -63,7 +63,7 @@ export async function lockPost(db: DbOrTx, workspaceId: string, postId: string) 
   return db
     .selectFrom('posts')
     .innerJoin('boards', 'boards.id', 'posts.board_id')
-    .select(['posts.id', 'posts.workspace_id', 'posts.board_id', 'posts.status_id', 'posts.deleted_at', 'boards.visibility as board_visibility'])
+    .select(['posts.id', 'posts.workspace_id', 'posts.board_id', 'posts.status_id', 'posts.title', 'posts.body', 'posts.deleted_at', 'boards.visibility as board_visibility'])
     .where('posts.workspace_id', '=', workspaceId)
     .where('posts.id', '=', postId)
     .forUpdate('posts')

@@ -11,6 +11,7 @@ import { canTriagePosts } from './posts.policy.ts';
 import { adjustBoardPostCount, lockPost, replacePostTags } from './posts.repo.ts';
 import { postNotFound, unknownBoard, unknownStatus, unknownTags } from './posts.errors.ts';
 import { getPost } from './get-post.ts';
+import { recordEvent } from '../events/index.ts';
 import type { PostDetail } from './posts.present.ts';
 import type { UpdatePostInput } from './posts.schemas.ts';
 
@@ -56,7 +57,20 @@ export async function updatePost(ctx: Context, postId: string, input: UpdatePost
       await replacePostTags(tx, post.id, tagIds);
     }
     await tx.updateTable('posts').set(changes).where('id', '=', post.id).execute();
+    const contentChanged = title !== undefined || input.body !== undefined || input.tags !== undefined || changes.board_id !== undefined;
+    if (contentChanged) {
+      await recordEvent(tx, {
+        actor, type: 'post.updated', postId: post.id,
+        data: { post: { id: post.id, boardId: changes.board_id ?? post.board_id, title: changes.title ?? post.title, body: changes.body ?? post.body, tagIds: input.tags } },
+        previous: { post: { boardId: post.board_id, title: post.title, body: post.body } },
+      });
+    }
     if (statusChange) {
+      await recordEvent(tx, {
+        actor, type: 'post.status_changed', postId: post.id,
+        data: { post: { id: post.id, title: changes.title ?? post.title }, statusId: statusChange.to, message: statusChange.message },
+        previous: { statusId: statusChange.from },
+      });
       await tx.insertInto('status_changes').values({
         workspace_id: workspaceId,
         post_id: post.id,

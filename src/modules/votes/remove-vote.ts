@@ -5,6 +5,7 @@ import { normalizeEmail } from '../people/index.ts';
 import { adjustVoteCount, canActOnBehalf, findVisiblePost, onBehalfForbidden, signInRequired } from '../posts/index.ts';
 import { currentVoteCount, deleteVote } from './votes.repo.ts';
 import { emailRequired } from './votes.errors.ts';
+import { recordEvent } from '../events/index.ts';
 import type { VoteResult } from './votes.present.ts';
 import type { UnvoteInput } from './votes.schemas.ts';
 
@@ -30,6 +31,9 @@ export async function removeVote(ctx: Context, postId: string, input: UnvoteInpu
   return withTransaction(ctx.db, async (tx) => {
     const deleted = await deleteVote(tx, post.id, who);
     const voteCount = deleted ? await adjustVoteCount(tx, post.id, -1) : await currentVoteCount(tx, post.id);
+    if (deleted) {
+      await recordEvent(tx, { actor, type: 'vote.deleted', postId: post.id, data: { vote: { postId: post.id, ...who }, voteCount } });
+    }
     return { voteCount, hasVoted: false };
   });
 }

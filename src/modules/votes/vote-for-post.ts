@@ -2,6 +2,7 @@ import type { Context } from '../context.ts';
 import { withTransaction } from '../../db/database.ts';
 import { adjustVoteCount, findVisiblePost, resolveParticipant } from '../posts/index.ts';
 import { currentVoteCount, upsertVote } from './votes.repo.ts';
+import { recordEvent } from '../events/index.ts';
 import { voterRequired } from './votes.errors.ts';
 import type { VoteResult } from './votes.present.ts';
 import type { VoteInput } from './votes.schemas.ts';
@@ -24,6 +25,12 @@ export async function voteForPost(ctx: Context, postId: string, input: VoteInput
       memberId: voter.memberId,
     });
     const voteCount = inserted ? await adjustVoteCount(tx, post.id, 1) : await currentVoteCount(tx, post.id);
+    if (inserted) {
+      await recordEvent(tx, {
+        actor: ctx.actor, type: 'vote.created', postId: post.id,
+        data: { vote: { postId: post.id, personId: voter.personId, importance: input.importance ?? 1, votedByMemberId: voter.memberId }, voteCount },
+      });
+    }
     return { voteCount, hasVoted: true };
   });
 }

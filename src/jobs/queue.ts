@@ -1,0 +1,27 @@
+// Enqueue API for modules (docs/adr/0004-job-queue.md): jobs are rows written by graphile-worker's
+// add_job() in the CALLER's transaction, so a change and the work it triggers commit or roll back
+// together — no lost notification if the process dies right after the commit.
+import { sql } from 'kysely';
+import type { DbOrTx } from '../db/database.ts';
+
+export type JobOptions = {
+  /** At most one pending job per key; a newer add replaces the pending one (debounce, dedupe). */
+  jobKey?: string;
+  runAt?: Date;
+  maxAttempts?: number;
+  /** Jobs in one queue run one at a time, in order. */
+  queueName?: string;
+  priority?: number;
+};
+
+export async function addJob(db: DbOrTx, task: string, payload: Record<string, unknown>, opts: JobOptions = {}): Promise<void> {
+  await sql`select graphile_worker.add_job(
+    ${task},
+    ${JSON.stringify(payload)}::json,
+    queue_name => ${opts.queueName ?? null}::text,
+    run_at => ${opts.runAt ?? null}::timestamptz,
+    max_attempts => ${opts.maxAttempts ?? null}::int,
+    job_key => ${opts.jobKey ?? null}::text,
+    priority => ${opts.priority ?? null}::int
+  )`.execute(db);
+}
