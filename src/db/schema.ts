@@ -98,6 +98,21 @@ export interface PostsTable {
   deleted_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Final target of a merge (one hop); null when not merged. */
+  merged_into_id: ColumnType<string | null, string | null | undefined, string | null>;
+  merged_at: NullableTimestamp;
+}
+
+export interface PostMergesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  source_post_id: string;
+  target_post_id: string;
+  actor_member_id: string | null;
+  snapshot: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Timestamp;
+  undone_at: NullableTimestamp;
+  undone_by_member_id: string | null;
 }
 
 export interface PostTagsTable {
@@ -191,6 +206,7 @@ export interface EventsTable {
 }
 
 export interface Database {
+  post_merges: PostMergesTable;
   events: EventsTable;
   instance_settings: InstanceSettingsTable;
   workspaces: WorkspacesTable;
