@@ -1,0 +1,40 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { testTargets } from '../../../test/db.ts';
+import { createTestApp, type TestApp } from '../../../test/app.ts';
+import { seedDemo } from './seed-demo.ts';
+
+for (const target of testTargets()) {
+  describe(`demo seed [${target.name}]`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(target);
+    });
+    after(() => t.close());
+
+    test('seeds a living workspace once, with exact counters', async () => {
+      const summary = await seedDemo(t.db, t.workspace.id);
+      assert.ok(summary);
+      assert.equal(summary.posts, 200);
+      assert.equal(summary.boards, 5);
+      assert.ok(summary.votes > 1000, `votes: ${summary.votes}`);
+      assert.equal(await seedDemo(t.db, t.workspace.id), null, 'a workspace with boards is left alone');
+
+      const mismatched = await sql<{ n: number }>`
+        select count(*)::int as n from posts p
+        where p.vote_count <> (select count(*) from votes v where v.post_id = p.id)
+           or p.comment_count <> (select count(*) from comments c where c.post_id = p.id and not c.internal and c.deleted_at is null)`.execute(t.db);
+      assert.equal(mismatched.rows[0].n, 0);
+      const boards = await t.db.selectFrom('boards').select(['slug', 'post_count', 'visibility']).where('workspace_id', '=', t.workspace.id).execute();
+      assert.equal(boards.reduce((n, b) => n + b.post_count, 0), 200);
+      assert.ok(boards.some((b) => b.visibility === 'private'));
+
+      // the portal lists them through the public API, top first
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/posts?sort=top&limit=5' });
+      const items = res.json().items as Array<{ voteCount: number }>;
+      assert.equal(items.length, 5);
+      assert.deepEqual([...items].sort((a, b) => b.voteCount - a.voteCount), items);
+    });
+  });
+}
