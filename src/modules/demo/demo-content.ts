@@ -90,7 +90,25 @@ export const IDEAS: Record<string, Array<[string, string]>> = {
   ],
 };
 
-export const CONTEXTS = ['', ' for admins', ' in reports', ' on the dashboard', ' via the API', ' for teams', ' in the mobile app', ' for guests'];
+/** How different customers phrase the same idea: repeated ideas become realistic near-duplicates. */
+export const PHRASINGS: Array<(idea: string) => string> = [
+  (idea) => idea,
+  (idea) => `Please add ${idea.charAt(0).toLowerCase()}${idea.slice(1)}`,
+  (idea) => `Support for ${idea.charAt(0).toLowerCase()}${idea.slice(1)}`,
+  (idea) => `${idea} would be great`,
+  (idea) => `Any plans for ${idea.charAt(0).toLowerCase()}${idea.slice(1)}?`,
+  (idea) => `Request: ${idea.charAt(0).toLowerCase()}${idea.slice(1)}`,
+];
+
+/** Which tag fits an idea, by its words (first match wins). */
+export const TAG_RULES: Array<[RegExp, string]> = [
+  [/sso|saml|two-factor|audit|permission|face id|session/i, 'Security'],
+  [/export|report|csv|chart|dashboard/i, 'Reporting'],
+  [/api|webhook|zapier|sync|slack|jira|salesforce|teams|github|intercom/i, 'API'],
+  [/offline|latency|slow|search|driver/i, 'Performance'],
+  [/keyboard|shortcut|dark mode/i, 'Accessibility'],
+  [/.*/, 'UX'],
+];
 
 export const COMMENTS = [
   'This would save our team hours every week.',

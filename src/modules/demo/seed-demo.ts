@@ -2,7 +2,7 @@
 // companies). Deterministic, so screenshots and docs stay comparable. Only seeds an empty workspace.
 import { sql } from 'kysely';
 import { withTransaction, type Db } from '../../db/database.ts';
-import { BOARDS, COMMENTS, COMPANIES, CONTEXTS, FIRST_NAMES, IDEAS, LAST_NAMES, TAGS, TEAM_REPLIES } from './demo-content.ts';
+import { BOARDS, COMMENTS, COMPANIES, FIRST_NAMES, IDEAS, LAST_NAMES, PHRASINGS, TAG_RULES, TAGS, TEAM_REPLIES } from './demo-content.ts';
 import { recountWorkspace } from './recount-workspace.ts';
 
 function prng(seed: number) {
@@ -41,14 +41,18 @@ export async function seedDemo(db: Db, workspaceId: string, opts: { targetPosts?
       };
     })).returning('id').execute();
     const boards = await tx.insertInto('boards').values(BOARDS.map((b) => ({ workspace_id: workspaceId, ...b }))).returning(['id', 'slug']).execute();
-    const tags = await tx.insertInto('tags').values(TAGS.map((t) => ({ workspace_id: workspaceId, ...t }))).returning('id').execute();
+    const tags = await tx.insertInto('tags').values(TAGS.map((t) => ({ workspace_id: workspaceId, ...t }))).returning(['id', 'name']).execute();
+    const tagFor = (title: string) => {
+      const name = TAG_RULES.find(([pattern]) => pattern.test(title))?.[1];
+      return tags.find((t) => t.name === name)?.id;
+    };
 
     const ideas = boards.flatMap((b) => IDEAS[b.slug].map(([title, body]) => ({ boardId: b.id, title, body })));
     const postRows = [];
     for (let i = 0; i < targetPosts; i++) {
       const idea = ideas[i % ideas.length];
       const round = Math.floor(i / ideas.length);
-      const title = round === 0 ? idea.title : `${idea.title}${CONTEXTS[(round + i) % CONTEXTS.length] || ` (${round + 1})`}`;
+      const title = PHRASINGS[round % PHRASINGS.length](idea.title);
       // older posts have had more time to move along the workflow
       const ageDays = Math.floor(rand() * 180);
       const statusIdx = ageDays > 120 ? Math.floor(rand() * statuses.length) : ageDays > 40 ? Math.floor(rand() * 4) : Math.floor(rand() * 2);
@@ -59,7 +63,7 @@ export async function seedDemo(db: Db, workspaceId: string, opts: { targetPosts?
         created_at: new Date(now - ageDays * 86_400_000 - Math.floor(rand() * 86_400_000)),
       });
     }
-    const posts = await tx.insertInto('posts').values(postRows).returning(['id', 'created_at']).execute();
+    const posts = await tx.insertInto('posts').values(postRows).returning(['id', 'created_at', 'title']).execute();
 
     const votes = [];
     const comments = [];
@@ -78,8 +82,8 @@ export async function seedDemo(db: Db, workspaceId: string, opts: { targetPosts?
       for (let c = 0, n = Math.floor(rand() * 4); c < n; c++) {
         comments.push({ workspace_id: workspaceId, post_id: post.id, author_person_id: pick(people).id, body: pick(COMMENTS), created_at: new Date(post.created_at.getTime() + (c + 1) * 3_600_000) });
       }
-      if (rand() < 0.6) postTags.push({ post_id: post.id, tag_id: tags[i % tags.length].id });
-      if (rand() < 0.2) postTags.push({ post_id: post.id, tag_id: tags[(i + 3) % tags.length].id });
+      const tagId = tagFor(post.title);
+      if (tagId && rand() < 0.7) postTags.push({ post_id: post.id, tag_id: tagId });
     }
     for (let i = 0; i < votes.length; i += 5000) await tx.insertInto('votes').values(votes.slice(i, i + 5000)).execute();
     if (comments.length) await tx.insertInto('comments').values(comments).execute();
