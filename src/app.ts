@@ -8,6 +8,7 @@ import { registerAuth } from './http/auth.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerWebApp } from './http/static.ts';
 import type { AppDeps } from './http/context.ts';
+import { createPublicCache, registerPublicCacheInvalidation } from './http/public-cache.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { boardsRoutes } from './modules/boards/boards.routes.ts';
@@ -27,7 +28,8 @@ export type App = FastifyInstance;
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-export async function buildApp(deps: AppDeps, opts: { logger?: boolean; loggerInstance?: FastifyBaseLogger } = {}): Promise<App> {
+export async function buildApp(inputDeps: AppDeps, opts: { logger?: boolean; loggerInstance?: FastifyBaseLogger } = {}): Promise<App> {
+  const deps = { ...inputDeps, publicCache: inputDeps.publicCache ?? createPublicCache() };
   const app = Fastify({
     ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: opts.logger ?? { level: deps.config.logLevel } }),
     bodyLimit: BODY_LIMIT_BYTES,
@@ -44,6 +46,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean; loggerIn
   await registerSecurity(app, deps.config);
   await registerOpenApi(app, deps.config);
   await registerAuth(app, deps);
+  registerPublicCacheInvalidation(app, deps.publicCache);
 
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps));

@@ -10,6 +10,8 @@ import { ensureDefaultWorkspace } from './modules/workspaces/index.ts';
 import { seedDemo } from './modules/demo/index.ts';
 import { startWorker, type WorkerHandle } from './jobs/start-worker.ts';
 import { buildTaskList } from './task-list.ts';
+import { startChangeFeed } from './db/change-feed.ts';
+import { createPublicCache } from './http/public-cache.ts';
 
 export async function startServer(config: Config, opts: { demo: boolean; worker: boolean }): Promise<void> {
   const logger = pino({ level: config.logLevel });
@@ -21,8 +23,16 @@ export async function startServer(config: Config, opts: { demo: boolean; worker:
     const seeded = await seedDemo(opened.db, workspace.id);
     logger.info(seeded ? `demo workspace seeded: ${seeded.boards} boards, ${seeded.posts} posts, ${seeded.votes} votes` : 'demo: the workspace already has boards, nothing seeded');
   }
+  // Cached public reads stay correct across processes: every committed write NOTIFYs its workspace.
+  const publicCache = createPublicCache();
+  const changeFeed = startChangeFeed({
+    connectionString: opened.connectionString,
+    onChange: (workspaceId) => publicCache.invalidate(workspaceId),
+    onReset: () => publicCache.clear(),
+    log: logger,
+  });
   const app = await buildApp(
-    { config, db: opened.db, mailer, defaultWorkspaceId: workspace.id, cookieSecret: await getInstanceSecret(opened.db, 'cookie_secret') },
+    { config, db: opened.db, mailer, defaultWorkspaceId: workspace.id, cookieSecret: await getInstanceSecret(opened.db, 'cookie_secret'), publicCache },
     { loggerInstance: logger },
   );
 
@@ -38,6 +48,7 @@ export async function startServer(config: Config, opts: { demo: boolean; worker:
     logger.info(`${signal} received, shutting down`);
     try {
       await app.close();
+      await changeFeed.stop();
       await worker?.stop();
       await mailer.close();
       await opened.close();

@@ -10,6 +10,7 @@ import type { Mailer } from '../src/email/mailer.ts';
 import type { Workspace } from '../src/db/schema.ts';
 import { ensureDefaultWorkspace } from '../src/modules/workspaces/index.ts';
 import { createTestDb, type TestDb, type TestTarget } from './db.ts';
+import type { PublicCache } from '../src/http/public-cache.ts';
 
 export type TestApp = {
   app: App;
@@ -25,7 +26,7 @@ export type TestApp = {
 
 export async function createTestApp(
   target: TestTarget,
-  opts: { config?: Partial<Config>; mailer?: Mailer } = {},
+  opts: { config?: Partial<Config>; mailer?: Mailer; publicCache?: PublicCache } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDb(target);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bb-test-'));
@@ -33,7 +34,7 @@ export async function createTestApp(
   const mailer = opts.mailer ?? createFileMailer(path.join(dataDir, 'mail'), config.mailFrom);
   const { workspace, setupToken } = await ensureDefaultWorkspace(testDb.db);
   const app = await buildApp(
-    { config, db: testDb.db, mailer, defaultWorkspaceId: workspace.id, cookieSecret: await getInstanceSecret(testDb.db, 'cookie_secret') },
+    { config, db: testDb.db, mailer, defaultWorkspaceId: workspace.id, cookieSecret: await getInstanceSecret(testDb.db, 'cookie_secret'), publicCache: opts.publicCache },
     { logger: false },
   );
   await app.ready();

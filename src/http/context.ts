@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { Mailer } from '../email/mailer.ts';
 import type { Context } from '../modules/context.ts';
+import type { PublicCache } from './public-cache.ts';
 
 export type AppDeps = {
   config: Config;
@@ -12,7 +13,12 @@ export type AppDeps = {
   defaultWorkspaceId: string;
   /** Signs cookies (CSRF secret); shared by every process on the database. */
   cookieSecret: string;
+  /** Cached anonymous reads; the server shares it with the database change feed. */
+  publicCache?: PublicCache;
 };
+
+/** AppDeps after buildApp filled in the defaults. */
+export type ResolvedAppDeps = AppDeps & { publicCache: PublicCache };
 
 /** The use-case context for one request. */
 export function contextOf(request: FastifyRequest, deps: AppDeps): Context {

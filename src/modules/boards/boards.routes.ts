@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { contextOf, type AppDeps } from '../../http/context.ts';
+import { contextOf, type ResolvedAppDeps } from '../../http/context.ts';
+import { cachedPublicRead } from '../../http/public-cache.ts';
 import { errorResponses, IdParams } from '../../http/schemas.ts';
 import { BoardRefParams, BoardSchema, CreateBoardBody, UpdateBoardBody } from './boards.schemas.ts';
 import { createBoard } from './create-board.ts';
@@ -10,17 +11,17 @@ import { listBoards } from './list-boards.ts';
 import { getBoard } from './get-board.ts';
 import { presentBoard } from './boards.present.ts';
 
-export function boardsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function boardsRoutes(deps: ResolvedAppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['boards'];
 
     app.get('/api/v1/boards', {
       schema: { tags, summary: 'List the boards you can see', response: { 200: Type.Object({ items: Type.Array(BoardSchema) }), ...errorResponses } },
-    }, async (request) => ({ items: (await listBoards(contextOf(request, deps))).map(presentBoard) }));
+    }, async (request) => cachedPublicRead(request, deps.publicCache, async () => ({ items: (await listBoards(contextOf(request, deps))).map(presentBoard) })));
 
     app.get('/api/v1/boards/:idOrSlug', {
       schema: { tags, summary: 'Get a board by id or slug', params: BoardRefParams, response: { 200: BoardSchema, ...errorResponses } },
-    }, async (request) => presentBoard(await getBoard(contextOf(request, deps), request.params.idOrSlug)));
+    }, async (request) => cachedPublicRead(request, deps.publicCache, async () => presentBoard(await getBoard(contextOf(request, deps), request.params.idOrSlug))));
 
     app.post('/api/v1/boards', {
       schema: { tags, summary: 'Create a board (admin)', body: CreateBoardBody, response: { 201: BoardSchema, ...errorResponses } },

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { contextOf, type AppDeps } from '../../http/context.ts';
+import { contextOf, type ResolvedAppDeps } from '../../http/context.ts';
+import { cachedPublicRead } from '../../http/public-cache.ts';
 import { errorResponses, IdParams, Page } from '../../http/schemas.ts';
 import { limit } from '../../http/security.ts';
 import { CreatePostBody, ListPostsQuery, PostSchema, PostSummarySchema, UpdatePostBody } from './posts.schemas.ts';
@@ -20,7 +21,7 @@ async function dropEmptyQueryParams(request: FastifyRequest): Promise<void> {
   for (const [key, value] of Object.entries(query)) if (value === '') delete query[key];
 }
 
-export function postsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function postsRoutes(deps: ResolvedAppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['posts'];
 
@@ -32,10 +33,10 @@ export function postsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         querystring: ListPostsQuery,
         response: { 200: Page(PostSummarySchema), ...errorResponses },
       },
-    }, async (request) => {
+    }, async (request) => cachedPublicRead(request, deps.publicCache, async () => {
       const page = await listPosts(contextOf(request, deps), request.query);
       return { items: page.items.map(presentPostSummary), nextCursor: page.nextCursor };
-    });
+    }));
 
     app.post('/api/v1/posts', {
       config: limit(20),
@@ -44,7 +45,7 @@ export function postsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
 
     app.get('/api/v1/posts/:id', {
       schema: { tags, summary: 'Get a post with its status history and your permissions', params: IdParams, response: { 200: PostSchema, ...errorResponses } },
-    }, async (request) => presentPost(await getPost(contextOf(request, deps), request.params.id)));
+    }, async (request) => cachedPublicRead(request, deps.publicCache, async () => presentPost(await getPost(contextOf(request, deps), request.params.id))));
 
     app.patch('/api/v1/posts/:id', {
       schema: { tags, summary: 'Edit, move, tag or change the status of a post (team)', params: IdParams, body: UpdatePostBody, response: { 200: PostSchema, ...errorResponses } },

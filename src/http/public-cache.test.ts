@@ -1,0 +1,78 @@
+// Cached anonymous reads must never outlive a change: writes through the app invalidate at once,
+// writes by another process (here: plain SQL on another connection) through the NOTIFY change feed.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testTargets } from '../../test/db.ts';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { bearer, createApiKey } from '../../test/factories/team.ts';
+import { startChangeFeed, type ChangeFeed } from '../db/change-feed.ts';
+import { createDatabase } from '../db/database.ts';
+import { createPublicCache } from './public-cache.ts';
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail('condition not met in time');
+}
+
+for (const target of testTargets()) {
+  describe(`public read cache [${target.name}]`, () => {
+    let t: TestApp;
+    let feed: ChangeFeed;
+    let key: string;
+    let boardId: string;
+    const cache = createPublicCache();
+
+    before(async () => {
+      t = await createTestApp(target, { publicCache: cache });
+      feed = startChangeFeed({ connectionString: t.testDb.url, onChange: (ws) => cache.invalidate(ws), onReset: () => cache.clear(), log: { warn: () => {} } });
+      key = await createApiKey(t.db, t.workspace.id, 'admin');
+      const board = await t.app.inject({ method: 'POST', url: '/api/v1/boards', headers: bearer(key), payload: { name: 'Ideas' } });
+      boardId = board.json().id;
+      await new Promise((r) => setTimeout(r, 200)); // let the feed connect
+    });
+    after(async () => {
+      await feed.stop();
+      await t.close();
+    });
+
+    const list = async () => (await t.app.inject({ method: 'GET', url: `/api/v1/posts?boardId=${boardId}&sort=top` })).json().items as Array<{ id: string; title: string; voteCount: number }>;
+
+    test('anonymous listings are cached and invalidated by writes through the app', async () => {
+      assert.equal((await list()).length, 0);
+      assert.ok(cache.size > 0, 'the anonymous listing was cached');
+      const created = await t.app.inject({ method: 'POST', url: '/api/v1/posts', headers: bearer(key), payload: { boardId, title: 'Dark mode', author: { email: 'a@example.com' } } });
+      assert.equal(created.statusCode, 201);
+      assert.deepEqual((await list()).map((p) => p.title), ['Dark mode'], 'the write invalidated the cached listing at once');
+    });
+
+    test('a write by another process reaches the cache through the change feed', async () => {
+      const [post] = await list();
+      const other = createDatabase(t.testDb.url, { max: 1 });
+      try {
+        await other.updateTable('posts').set({ title: 'Dark mode everywhere' }).where('id', '=', post.id).execute();
+      } finally {
+        await other.destroy();
+      }
+      await eventually(async () => (await list())[0].title === 'Dark mode everywhere');
+      const single = await t.app.inject({ method: 'GET', url: `/api/v1/posts/${post.id}` });
+      assert.equal(single.json().title, 'Dark mode everywhere');
+    });
+
+    test('signed-in and team callers are never served from the cache', async () => {
+      const [post] = await list();
+      const other = createDatabase(t.testDb.url, { max: 1 });
+      await feed.stop(); // without the feed, only uncached reads can see this change
+      try {
+        await other.updateTable('posts').set({ title: 'Renamed quietly' }).where('id', '=', post.id).execute();
+      } finally {
+        await other.destroy();
+      }
+      const team = await t.app.inject({ method: 'GET', url: `/api/v1/posts?boardId=${boardId}`, headers: bearer(key) });
+      assert.equal(team.json().items[0].title, 'Renamed quietly');
+    });
+  });
+}
