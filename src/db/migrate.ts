@@ -32,7 +32,9 @@ class SqlFileMigrationProvider implements MigrationProvider {
 export type MigrationReport = { applied: string[] };
 
 export async function migrateToLatest(db: Db, dir = MIGRATIONS_DIR): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider: new SqlFileMigrationProvider(dir) });
+  // Unordered: a migration merged from a branch may be older than one already applied; each file is
+  // still applied exactly once.
+  const migrator = new Migrator({ db, provider: new SqlFileMigrationProvider(dir), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

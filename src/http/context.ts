@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { Mailer } from '../email/mailer.ts';
 import type { Context } from '../modules/context.ts';
 import type { PublicCache } from './public-cache.ts';
+import type { ChangeNotifier } from '../db/change-notifier.ts';
 
 export type AppDeps = {
   config: Config;
@@ -15,10 +16,12 @@ export type AppDeps = {
   cookieSecret: string;
   /** Cached anonymous reads; the server shares it with the database change feed. */
   publicCache?: PublicCache;
+  /** Announces committed writes to the other processes (default: NOTIFY through deps.db). */
+  changeNotifier?: ChangeNotifier;
 };
 
 /** AppDeps after buildApp filled in the defaults. */
-export type ResolvedAppDeps = AppDeps & { publicCache: PublicCache };
+export type ResolvedAppDeps = AppDeps & { publicCache: PublicCache; changeNotifier: ChangeNotifier };
 
 /** The use-case context for one request. */
 export function contextOf(request: FastifyRequest, deps: AppDeps): Context {

@@ -8,6 +8,8 @@ import { bearer, createApiKey } from '../../test/factories/team.ts';
 import { startChangeFeed, type ChangeFeed } from '../db/change-feed.ts';
 import { createDatabase } from '../db/database.ts';
 import { createPublicCache } from './public-cache.ts';
+import { buildApp } from '../app.ts';
+import { getInstanceSecret } from '../db/instance-secret.ts';
 
 async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -49,13 +51,18 @@ for (const target of testTargets()) {
       assert.deepEqual((await list()).map((p) => p.title), ['Dark mode'], 'the write invalidated the cached listing at once');
     });
 
-    test('a write by another process reaches the cache through the change feed', async () => {
+    test('a write by another server process reaches the cache through the change feed', async () => {
       const [post] = await list();
-      const other = createDatabase(t.testDb.url, { max: 1 });
+      // a second app on the same database stands for another server process: its own cache and notifier
+      const otherProcess = await buildApp(
+        { config: t.config, db: t.db, mailer: t.mailer, defaultWorkspaceId: t.workspace.id, cookieSecret: await getInstanceSecret(t.db, 'cookie_secret') },
+        { logger: false },
+      );
       try {
-        await other.updateTable('posts').set({ title: 'Dark mode everywhere' }).where('id', '=', post.id).execute();
+        const patched = await otherProcess.inject({ method: 'PATCH', url: `/api/v1/posts/${post.id}`, headers: bearer(key), payload: { title: 'Dark mode everywhere' } });
+        assert.equal(patched.statusCode, 200);
       } finally {
-        await other.destroy();
+        await otherProcess.close();
       }
       await eventually(async () => (await list())[0].title === 'Dark mode everywhere');
       const single = await t.app.inject({ method: 'GET', url: `/api/v1/posts/${post.id}` });

@@ -28,6 +28,13 @@ test('bounded: the oldest entries are evicted', () => {
   assert.equal(cache.get('ws', 'k4'), 4);
 });
 
+test('entries older than maxAgeMs are not served', () => {
+  const cache = new VersionedCache<number>(10, 1000);
+  cache.set('ws', 'k', 1, 0);
+  assert.equal(cache.get('ws', 'k'), 1);
+  assert.equal(cache.get('ws', 'k', Date.now() + 1001), undefined);
+});
+
 test('clear drops everything', () => {
   const cache = new VersionedCache<number>();
   cache.set('a', 'k', 1, 0);

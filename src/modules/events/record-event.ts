@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
 import { addJob } from '../../jobs/index.ts';
 import type { Actor } from '../auth/index.ts';
@@ -7,14 +8,34 @@ export const DISPATCH_EVENT_TASK = 'event.dispatch';
 
 export type RecordedEvent = { id: string; type: EventType; createdAt: Date };
 
+/** Types people are notified about: always recorded and dispatched. */
+const NOTIFIABLE: ReadonlySet<EventType> = new Set<EventType>(['post.status_changed', 'comment.created', 'changelog.published', 'post.merged']);
+
+/**
+ * Other types (votes, edits, new posts) only matter to webhook endpoints. Recording and dispatching
+ * them when nobody listens would put two writes and a job-queue NOTIFY — which serialises commits —
+ * on the hottest path (voting), so they are recorded only when an enabled endpoint wants them.
+ */
+async function isWanted(tx: DbOrTx, workspaceId: string, type: EventType): Promise<boolean> {
+  if (NOTIFIABLE.has(type)) return true;
+  const { rows } = await sql<{ wanted: boolean }>`
+    select exists (
+      select 1 from webhook_endpoints
+      where workspace_id = ${workspaceId} and enabled and (event_types = '{}' or ${type} = any(event_types))
+    ) as wanted`.execute(tx);
+  return rows[0]?.wanted ?? false;
+}
+
 /**
  * Records that something happened and schedules its fan-out (notifications, webhooks) — call it with
- * the transaction that makes the change, so both commit or neither does.
+ * the transaction that makes the change, so both commit or neither does. Returns null when no
+ * consumer wants this type in this workspace (nothing is written).
  */
 export async function recordEvent(
   tx: DbOrTx,
   input: { actor: Actor; type: EventType; postId?: string | null; data: Record<string, unknown>; previous?: Record<string, unknown> | null },
-): Promise<RecordedEvent> {
+): Promise<RecordedEvent | null> {
+  if (!(await isWanted(tx, input.actor.workspaceId, input.type))) return null;
   const row = await tx
     .insertInto('events')
     .values({

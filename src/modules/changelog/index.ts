@@ -1,0 +1,13 @@
+export { listChangelogEntries, type EntryPage } from './list-changelog-entries.ts';
+export { getChangelogEntry } from './get-changelog-entry.ts';
+export { createChangelogEntry } from './create-changelog-entry.ts';
+export { updateChangelogEntry } from './update-changelog-entry.ts';
+export { deleteChangelogEntry } from './delete-changelog-entry.ts';
+export { publishChangelogEntry } from './publish-changelog-entry.ts';
+export { scheduleChangelogEntry, type PublishJobPayload } from './schedule-changelog-entry.ts';
+export { unscheduleChangelogEntry } from './unschedule-changelog-entry.ts';
+export { unpublishChangelogEntry } from './unpublish-changelog-entry.ts';
+export { publishScheduledEntry } from './publish-scheduled-entry.ts';
+export { buildChangelogFeed } from './build-changelog-feed.ts';
+export { PUBLISH_CHANGELOG_TASK } from './changelog.repo.ts';
+export { presentEntry, entryUrl, type ChangelogEntryJson, type EntryDetail } from './changelog.present.ts';

@@ -1,0 +1,63 @@
+import { listChangelog, type ChangelogEntry } from '../../api/changelog.ts';
+import { ChangelogEntryArticle } from '../../features/changelog/ChangelogEntryArticle.tsx';
+import { useSession, usePageTitle } from '../../features/session/session-context.ts';
+import { describeError } from '../../lib/form-errors.ts';
+import { usePagedList } from '../../lib/use-paged-list.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { LoadingBlock } from '../../ui/Spinner.tsx';
+import './changelog-page.css';
+
+const pageSize = 10;
+
+export function ChangelogPage() {
+  const { me } = useSession();
+  usePageTitle('Changelog');
+  // Published entries only, whoever is looking: this page is what customers see.
+  const entries = usePagedList<ChangelogEntry>(
+    (cursor, signal) => listChangelog({ state: 'published', cursor, limit: pageSize }, signal),
+    [],
+  );
+
+  return (
+    <>
+      <header className="page-header changelog-page__header">
+        <div>
+          <h1 className="page-header__title">Changelog</h1>
+          <p className="page-header__lead">New features, improvements and fixes in {me.workspace.name}.</p>
+        </div>
+        {/* A plain link: the feed is served by the server, not by the web app. */}
+        <a className="changelog-page__feed" href="/changelog.atom" type="application/atom+xml">
+          Subscribe (Atom feed)
+        </a>
+      </header>
+      {entries.error ? (
+        <Alert title="The changelog could not be loaded">
+          {describeError(entries.error)}{' '}
+          <Button size="sm" variant="ghost" onClick={entries.reload}>
+            Retry
+          </Button>
+        </Alert>
+      ) : null}
+      {entries.isLoading ? <LoadingBlock label="Loading the changelog…" /> : null}
+      {!entries.isLoading && !entries.error && entries.items.length === 0 ? (
+        <div className="card">
+          <EmptyState title="Nothing shipped yet" description="Updates will appear here as soon as the team publishes them." />
+        </div>
+      ) : null}
+      <div className="changelog-page__list">
+        {entries.items.map((entry) => (
+          <ChangelogEntryArticle key={entry.id} entry={entry} />
+        ))}
+      </div>
+      {entries.hasMore ? (
+        <div className="changelog-page__more">
+          <Button onClick={entries.loadMore} isLoading={entries.isLoadingMore}>
+            Older updates
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}
