@@ -17,10 +17,10 @@ function grown<T extends Int32Array | Uint16Array>(arr: T, min: number, make: (n
 }
 
 export class ForwardStore {
-  #terms = new Int32Array(1 << 16);
-  #tfs = new Uint16Array(1 << 16);
+  #terms = new Int32Array(1 << 12);
+  #tfs = new Uint16Array(1 << 12);
   #termsUsed = 0;
-  #chain = new Int32Array(1 << 16);
+  #chain = new Int32Array(1 << 12);
   #chainUsed = 0;
   #termStart = new Int32Array(1024);
   #termCount = new Int32Array(1024);

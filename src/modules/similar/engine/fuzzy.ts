@@ -69,8 +69,8 @@ export class TrigramIndex {
     if (!isTypoCandidate(word)) return [];
     const max = maxTypos(word);
     const codes = [...new Set(trigramCodes(word))];
-    // q-gram lemma: one edit destroys at most 3 of the padded trigrams.
-    const needed = Math.max(1, codes.length - 3 * max);
+    // q-gram lemma: one edit destroys at most 3 padded trigrams, an adjacent transposition 4.
+    const needed = Math.max(1, codes.length - 4 * max);
     const found: Array<[number, number]> = [];
     for (let len = Math.max(MIN_LENGTH, word.length - max); len <= Math.min(MAX_LENGTH, word.length + max); len++) {
       const hits = new Map<number, number>();

@@ -1,6 +1,6 @@
 import { analyzePost } from './analyze.ts';
 import { BREAK, FIELD, ForwardStore } from './forward-store.ts';
-import { chainPairs, PairSketch } from './pair-sketch.ts';
+import { chainPairs, MAX_SKETCH_BITS, PairSketch } from './pair-sketch.ts';
 import { PostingPool } from './postings.ts';
 import type { Doc } from './types.ts';
 import { Vocabulary } from './vocabulary.ts';
@@ -10,6 +10,8 @@ import { Vocabulary } from './vocabulary.ts';
 // skipped at query time and dropped by `compact` once they make up a quarter of all slots.
 
 const COMPACT_MIN_DEAD = 1024;
+// About 50 distinct pairs per post; keep the sketch at least 4 cells per counted pair.
+const SKETCH_CELLS_PER_POST = 200;
 
 export class IndexState {
   vocab = new Vocabulary();
@@ -80,6 +82,16 @@ export class IndexState {
     this.liveCount++;
     this.titleLengthSum += titleLength;
     this.bodyLengthSum += bodyLength;
+    if (this.liveCount * SKETCH_CELLS_PER_POST > this.pairs.width && this.pairs.bits < MAX_SKETCH_BITS) {
+      this.#resizeSketch(Math.min(MAX_SKETCH_BITS, this.pairs.bits + 2));
+    }
+  }
+
+  #resizeSketch(bits: number): void {
+    this.pairs = new PairSketch(bits);
+    for (let slot = 0; slot < this.ids.length; slot++) {
+      if (this.alive[slot] === 1) this.pairs.add(chainPairs(this.forward.chain(slot)), 1);
+    }
   }
 
   remove(id: string): boolean {
@@ -107,7 +119,7 @@ export class IndexState {
     };
     this.pool = new PostingPool();
     this.forward = new ForwardStore();
-    this.pairs = new PairSketch();
+    this.pairs = new PairSketch(this.pairs.bits);
     this.ids = [];
     this.slotOf = new Map();
     this.alive = new Uint8Array(Math.max(1024, old.alive.length));

@@ -1,12 +1,13 @@
 // Document frequencies of adjacent word pairs, for the idf of phrase evidence. Pairs are not
 // indexed (millions of distinct pairs would cost more memory than all words together); their
-// counts go into a count-min sketch: two rows of 2^21 saturating 16-bit counters (8 MiB), the
-// estimate being the smaller of the two cells. Collisions can only overestimate a count.
+// counts go into a count-min sketch: two rows of saturating 16-bit counters, the estimate being
+// the smaller of the two cells, so collisions can only overestimate a count. The index sizes
+// the rows to its number of posts (up to 2 × 2^21 cells, 8 MiB) and rebuilds the sketch from the
+// stored word chains when it grows, so a small workspace pays kilobytes, not megabytes.
 
-const WIDTH_BITS = 21;
-const WIDTH = 1 << WIDTH_BITS;
-const MASK = WIDTH - 1;
 const MAX_COUNT = 0xffff;
+export const MIN_SKETCH_BITS = 12;
+export const MAX_SKETCH_BITS = 21;
 
 /** Unordered key of a word pair ("delete user" = "user delete"), a 31-bit hash of the two term ids. */
 export function pairKey(x: number, y: number): number {
@@ -30,11 +31,24 @@ export function chainPairs(chain: ArrayLike<number>): Set<number> {
 }
 
 export class PairSketch {
-  #rows = [new Uint16Array(WIDTH), new Uint16Array(WIDTH)];
+  readonly bits: number;
+  #mask: number;
+  #rows: [Uint16Array, Uint16Array];
+
+  constructor(bits = MIN_SKETCH_BITS) {
+    this.bits = bits;
+    this.#mask = (1 << bits) - 1;
+    this.#rows = [new Uint16Array(1 << bits), new Uint16Array(1 << bits)];
+  }
+
+  /** Cells per row. */
+  get width(): number {
+    return this.#mask + 1;
+  }
 
   #cell(row: number, key: number): number {
     const h = row === 0 ? key : Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) ^ (key >>> 11);
-    return h & MASK;
+    return h & this.#mask;
   }
 
   add(keys: Iterable<number>, delta: 1 | -1): void {

@@ -1,5 +1,5 @@
-// Inverted lists for an index that grows one document at a time. Millions of terms occur in a
-// single document (identifiers, bigrams), so one typed array per term would cost more in headers
+// Inverted lists for an index that grows one document at a time. Most terms occur in a single
+// document (identifiers, numbers, rare words), so one typed array per term would cost more in headers
 // than in data. Instead every list is a chain of blocks inside two shared pools: block sizes
 // double from 2 to 1024 entries, so short lists stay small and long lists stay contiguous.
 
@@ -15,8 +15,8 @@ function grow<T extends Int32Array | Uint16Array>(arr: T, min: number, make: (n:
 
 export class PostingPool {
   // Block layout in the pools: [next block offset, entry, entry, ...]; -1 ends a chain.
-  #docs = new Int32Array(1 << 16);
-  #tfs = new Uint16Array(1 << 16);
+  #docs = new Int32Array(1 << 12);
+  #tfs = new Uint16Array(1 << 12);
   #used = 0;
   #head = new Int32Array(1 << 12).fill(-1);
   #tail = new Int32Array(1 << 12);

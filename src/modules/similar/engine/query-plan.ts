@@ -26,8 +26,10 @@ type PairInput = { key: number; inTitle: boolean; inBody: boolean; surface: stri
 
 const MAX_EXPANSIONS = 24;
 const MAX_TYPO_CANDIDATES = 2;
-// Typo lookups per query: enough for what people type in a title, bounded for pasted logs.
+// Typo lookups per query: enough for what people type in a title, bounded for pasted logs;
+// body words are looked up only in short posts (a long body carries its topic many times over).
 const MAX_TYPO_LOOKUPS = 8;
+const SHORT_POST_WORDS = 40;
 
 export function idfOf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -46,6 +48,7 @@ function expand(state: IndexState, words: WordInput[], opts: EngineOptions, self
   const out: PlanTerm[] = [];
   const seen = new Set(words.map((w) => w.id));
   let typoLookups = 0;
+  const bodyTypos = words.length <= SHORT_POST_WORDS;
   const push = (id: number, weight: number, surface: string, inTitle: boolean): void => {
     if (id < 0 || seen.has(id) || vocab.df(id) <= 0) return;
     seen.add(id);
@@ -53,9 +56,12 @@ function expand(state: IndexState, words: WordInput[], opts: EngineOptions, self
   };
   for (const word of words) {
     const weight = queryWeight(word.title, word.body, opts);
-    if (vocab.df(word.id) - selfDf <= opts.fuzzyMaxDf && isTypoCandidate(word.term) && typoLookups++ < MAX_TYPO_LOOKUPS) {
+    const typoEligible = (word.title > 0 || bodyTypos) && vocab.df(word.id) - selfDf <= opts.fuzzyMaxDf && isTypoCandidate(word.term);
+    if (typoEligible && typoLookups++ < MAX_TYPO_LOOKUPS) {
+      // Closest first, then the more common word (what people more likely meant), then by spelling.
       const near = vocab.typos.near(word.term, (id) => vocab.wordOf(id))
         .filter(([id]) => vocab.df(id) > 0)
+        .sort(([a, da], [b, db]) => da - db || vocab.df(b) - vocab.df(a) || (vocab.wordOf(a) < vocab.wordOf(b) ? -1 : 1))
         .slice(0, MAX_TYPO_CANDIDATES);
       for (const [id, distance] of near) push(id, weight / distance, `${word.surface}~${vocab.wordOf(id)}`, word.title > 0);
     }

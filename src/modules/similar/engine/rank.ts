@@ -56,7 +56,8 @@ export class Ranker {
     this.state = state;
   }
 
-  run(plan: QueryPlan, opts: EngineOptions, elig: Eligibility, limit: number): Ranked[] {
+  /** Ranks candidates; `withFeedback` computes feedback terms even when their weight is 0 (for calibration). */
+  run(plan: QueryPlan, opts: EngineOptions, elig: Eligibility, limit: number, withFeedback = false): Ranked[] {
     const state = this.state;
     this.pass.reset(state.capacity);
     this.#reference = elig.now ?? elig.before ?? Date.now();
@@ -69,7 +70,7 @@ export class Ranker {
       for (const c of candidates) c.score += this.#phraseScore(plan, c.slot, w.phrase);
       candidates.sort((a, b) => b.score - a.score);
     }
-    if (w.feedback > 0 && opts.feedbackDocs > 0 && opts.feedbackTerms > 0 && candidates.length > 0) {
+    if ((w.feedback > 0 || withFeedback) && opts.feedbackDocs > 0 && opts.feedbackTerms > 0 && candidates.length > 0) {
       this.#feedback = feedbackTerms(state, plan, candidates.slice(0, opts.feedbackDocs), opts);
       const jobs = feedbackJobs(this.#feedback.terms, this.#feedback.mass, opts, w.feedback);
       for (const c of candidates) {
@@ -89,7 +90,6 @@ export class Ranker {
     let remaining = jobs.reduce((sum, j) => sum + bound(j), 0);
     // An untouched post scores at most its recency, so it can still enter while remaining + this ≥ θ.
     const unseenMax = opts.weights.recency;
-    let nextCheck = remaining / 2;
     let candidates: Int32Array | null = null;
     let candidateCount = 0;
     for (const job of jobs) {
@@ -102,9 +102,10 @@ export class Ranker {
         continue;
       }
       this.pass.scan(this.state, p, job);
-      if (remaining > nextCheck || this.pass.touchedCount <= depth * 4) continue;
-      nextCheck = remaining / 2;
-      const theta = this.#theta(this.pass.touched, this.pass.touchedCount, depth, elig, opts);
+      if (this.pass.touchedCount < depth) continue;
+      // Any `depth` eligible posts give a lower bound for the final cut-off θ; the first touched
+      // posts (those holding the most valuable terms) give a tight one at a small cost.
+      const theta = this.#theta(this.pass.touched, Math.min(this.pass.touchedCount, depth * 8), depth, elig, opts);
       if (remaining + unseenMax >= theta) continue;
       candidates = this.pass.touched.slice(0, this.pass.touchedCount);
       candidateCount = this.#prune(candidates, candidates.length, depth, remaining, elig, opts, theta);
@@ -133,7 +134,7 @@ export class Ranker {
   #recency(slot: number, opts: EngineOptions): number {
     const created = this.state.createdAt[slot];
     if (Number.isNaN(created)) return 0;
-    return 1 / (1 + Math.max(0, this.#reference - created) / (opts.recencyDays * DAY_MS));
+    return 1 / (1 + Math.abs(this.#reference - created) / (opts.recencyDays * DAY_MS));
   }
 
   #score(slot: number, opts: EngineOptions): number {

@@ -14,8 +14,11 @@ export interface SimilarIndex {
   has(id: string): boolean;
   size(): number;
   search(query: SearchQuery): SearchHit[];
-  /** evidence for one indexed post (b) as a candidate duplicate of another indexed post (a) */
-  pairFeatures(a: string, b: string): Features | null;
+  /**
+   * Evidence for indexed posts as candidate duplicates of indexed post `a`, judged as when `a`
+   * was written (null for unknown ids); `opts` overrides the index options for this call.
+   */
+  pairFeatures(a: string, candidates: readonly string[], opts?: Partial<EngineOptions>): Array<Features | null>;
   /** candidates for an indexed post, scored as if it had just been written */
   searchById(id: string, query?: Omit<SearchQuery, 'title' | 'body'>): SearchHit[];
   options(): EngineOptions;
@@ -51,17 +54,21 @@ export function createIndex(opts?: Partial<EngineOptions>): SimilarIndex {
     searchById: (id, query = {}) => {
       const slot = state.slotOf.get(id);
       if (slot === undefined) return [];
-      return searchPlan(planFromSlot(state, slot, options), query, slot);
+      const created = state.createdAt[slot];
+      const now = query.now ?? (Number.isNaN(created) ? undefined : created);
+      return searchPlan(planFromSlot(state, slot, options), { ...query, now }, slot);
     },
-    pairFeatures: (a, b) => {
+    pairFeatures: (a, candidates, opts) => {
       const slotA = state.slotOf.get(a);
-      const slotB = state.slotOf.get(b);
-      if (slotA === undefined || slotB === undefined) return null;
+      if (slotA === undefined) return candidates.map(() => null);
+      const effective = opts === undefined ? options : resolveOptions({ ...options, ...opts, weights: { ...options.weights, ...opts.weights } });
       const created = state.createdAt[slotA];
-      // Evidence is judged as when `a` was written: the recency prior counts from its creation.
-      const plan = planFromSlot(state, slotA, options);
-      ranker.run(plan, options, { selfSlot: slotA, now: Number.isNaN(created) ? undefined : created }, 1);
-      return ranker.features(plan, slotB, options);
+      const plan = planFromSlot(state, slotA, effective);
+      ranker.run(plan, effective, { selfSlot: slotA, now: Number.isNaN(created) ? undefined : created }, 1, true);
+      return candidates.map((id) => {
+        const slot = state.slotOf.get(id);
+        return slot === undefined ? null : ranker.features(plan, slot, effective);
+      });
     },
     options: () => options,
     configure: (next) => {

@@ -142,7 +142,7 @@ export function tokenizeText(text: string): Token[] {
       pushCjk(out, raw, pendingBreak);
     } else if (LETTERS_ONLY.test(raw) && !CAMEL_HUMP.test(raw)) {
       const lower = raw.toLowerCase();
-      if (isStopWord(lower)) continue;
+      if (isStopWord(lower) || lower.length > MAX_TERM_LENGTH) continue;
       out.push({ term: normalizeWord(lower), surface: lower, isPart: false, breakBefore: pendingBreak });
     } else if (DIGITS.test(raw)) {
       if (raw.length > MAX_NUMBER_LENGTH) continue;

@@ -4,7 +4,7 @@ export type SearchQuery = {
   title: string;
   body?: string;
   limit?: number;
-  /** only documents created strictly before this time (ms) are eligible */
+  /** only documents created strictly before this time (ms) are eligible; undated ones stay eligible */
   before?: number;
   /** reference time for the recency prior (ms); defaults to `before`, then to now */
   now?: number;
@@ -61,20 +61,20 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 export const DEFAULT_OPTIONS: EngineOptions = {
   k1: 1.2,
-  titleWeight: 2,
+  titleWeight: 3,
   bodyWeight: 1,
   titleB: 0.5,
   bodyB: 0.75,
   queryTitleWeight: 2,
   queryBodyWeight: 1,
-  maxQueryTerms: 48,
+  maxQueryTerms: 32,
   fuzzyMaxDf: 2,
   synonyms: true,
-  rerankDepth: 60,
+  rerankDepth: 20,
   feedbackDocs: 5,
   feedbackTerms: 10,
   recencyDays: 30,
-  weights: { text: 1, titleMatch: 0.5, phrase: 0.3, expansion: 0.5, feedback: 0.2, recency: 0.1 },
+  weights: { text: 1, titleMatch: 0.25, phrase: 0.3, expansion: 0.5, feedback: 0, recency: 0.2 },
   threshold: 0.5,
 };
 

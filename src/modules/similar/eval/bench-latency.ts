@@ -43,16 +43,23 @@ export function benchLatency(opts: { docs: number; queries: number; from?: strin
   for (const titleOnly of [false, true]) {
     for (const q of queries.slice(0, 50)) index.search({ title: q.title, body: titleOnly ? '' : q.body });
     const latencies: number[] = [];
+    const cpuTimes: number[] = [];
     const ranks: number[] = [];
     for (const q of queries) {
+      const cpu0 = process.cpuUsage();
       const start = performance.now();
       const hits = index.search({ title: q.title, body: titleOnly ? '' : q.body, limit: 10, now: q.created });
       latencies.push(performance.now() - start);
-      ranks.push(firstRelevantRank(hits.map((h) => h.id), data.relevant.get(q.id) ?? new Set()));
+      const cpu = process.cpuUsage(cpu0);
+      cpuTimes.push((cpu.user + cpu.system) / 1000);
+      // A tiled copy "X#2" of a relevant item is as relevant as X.
+      ranks.push(firstRelevantRank(hits.map((h) => h.id.split('#')[0]), data.relevant.get(q.id) ?? new Set()));
     }
     const mode = titleOnly ? 'titleOnly' : 'titleBody';
     result[`${mode}P50Ms`] = percentile(latencies, 0.5);
     result[`${mode}P99Ms`] = percentile(latencies, 0.99);
+    result[`${mode}CpuP50Ms`] = percentile(cpuTimes, 0.5);
+    result[`${mode}CpuP99Ms`] = percentile(cpuTimes, 0.99);
     result[`${mode}Hit10`] = summarizeRanks(ranks).hit10;
   }
   return result;

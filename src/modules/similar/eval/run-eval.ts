@@ -18,6 +18,9 @@ export type EvalSettings = {
 export type EvalResult = RankingMetrics & {
   p50Ms: number;
   p99Ms: number;
+  /** the same percentiles in CPU time of this process: robust when other jobs share the cores */
+  cpuP50Ms: number;
+  cpuP99Ms: number;
   indexMs: number;
   docs: number;
   memoryBytes?: number;
@@ -58,16 +61,22 @@ export function evaluateDataset(data: Dataset, settings: EvalSettings = {}): Eva
   for (const q of queries.slice(0, WARMUP_QUERIES)) ranker.rank(q); // JIT warm-up, not timed
   const ranks: number[] = [];
   const latencies: number[] = [];
+  const cpuTimes: number[] = [];
   for (const q of queries) {
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const ids = ranker.rank(q);
     latencies.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
     ranks.push(firstRelevantRank(ids, data.relevant.get(q.id) ?? new Set()));
   }
   return {
     ...summarizeRanks(ranks),
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
+    cpuP50Ms: percentile(cpuTimes, 0.5),
+    cpuP99Ms: percentile(cpuTimes, 0.99),
     indexMs,
     docs: data.corpus.length,
     memoryBytes: ranker.memory?.(),
@@ -85,22 +94,26 @@ function formatResult(dir: string, settings: EvalSettings, r: EvalResult): strin
   return [
     `${dir} (${mode}; ${r.docs} items, ${r.queries} queries)`,
     `Hit@1 ${f(r.hit1)}  Hit@5 ${f(r.hit5)}  Hit@10 ${f(r.hit10)}  MRR@10 ${f(r.mrr10)}`,
-    `latency p50 ${r.p50Ms.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms  (indexing ${(r.indexMs / 1000).toFixed(1)} s` +
+    `latency p50 ${r.p50Ms.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms  (CPU time p50 ${r.cpuP50Ms.toFixed(2)} ms  p99 ${r.cpuP99Ms.toFixed(2)} ms)`,
+    `(indexing ${(r.indexMs / 1000).toFixed(1)} s` +
       (r.memoryBytes !== undefined ? `, index ≈ ${(r.memoryBytes / 2 ** 20).toFixed(0)} MiB)` : ')'),
   ].join('\n');
 }
 
 if (import.meta.main) {
   const args = process.argv.slice(2);
-  const dir = args.find((a) => !a.startsWith('--'));
+  const optionsAt = args.indexOf('--options');
+  const dir = args.find((a, i) => !a.startsWith('--') && (optionsAt < 0 || i !== optionsAt + 1));
   if (dir === undefined) {
-    console.error('usage: run-eval.ts <dir> [--time-aware] [--title-only] [--baseline] [--json]');
+    console.error("usage: run-eval.ts <dir> [--time-aware] [--title-only] [--baseline] [--json] [--options '<EngineOptions JSON>']");
     process.exit(2);
   }
   const settings: EvalSettings = {
     timeAware: args.includes('--time-aware'),
     titleOnly: args.includes('--title-only'),
     baseline: args.includes('--baseline'),
+    // e.g. --options '{"weights":{"phrase":0}}' for an ablation
+    options: optionsAt >= 0 ? (JSON.parse(args[optionsAt + 1]) as Partial<EngineOptions>) : undefined,
   };
   const result = evaluateDuplicates(dir, settings);
   console.log(args.includes('--json') ? JSON.stringify(result) : formatResult(dir, settings, result));
