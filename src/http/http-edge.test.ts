@@ -1,6 +1,7 @@
 // The HTTP edge as an integrator meets it: OpenAPI and docs, security headers, and bad input of every
 // shape answered with a 4xx in the one error format.
 import { after, before, describe, test } from 'node:test';
+import type { InjectOptions } from 'fastify';
 import assert from 'node:assert/strict';
 import { testTargets } from '../../test/db.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
@@ -39,7 +40,7 @@ describe('HTTP edge', () => {
     assert.ok(res.headers['x-frame-options']);
   });
 
-  const badRequests: Array<{ name: string; request: Parameters<TestApp['app']['inject']>[0]; status: number; code: string }> = [
+  const badRequests: Array<{ name: string; request: InjectOptions; status: number; code: string }> = [
     { name: 'malformed JSON', request: { method: 'POST', url: '/api/v1/boards', headers: { ...bearer(''), 'content-type': 'application/json' }, payload: '{"name": ' }, status: 400, code: 'invalid_json' },
     { name: 'a body over the size limit', request: { method: 'POST', url: '/api/v1/boards', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'x'.repeat(300_000) }) }, status: 413, code: 'body_too_large' },
     { name: 'a text/plain body (what a cross-site form could send)', request: { method: 'POST', url: '/api/v1/boards', headers: { 'content-type': 'text/plain' }, payload: 'name=x' }, status: 415, code: 'unsupported_media_type' },
@@ -49,9 +50,9 @@ describe('HTTP edge', () => {
   ];
   for (const bad of badRequests) {
     test(`${bad.name} → ${bad.status} ${bad.code}`, async () => {
-      const request = { ...bad.request } as { headers?: Record<string, string> };
-      if (request.headers?.authorization === 'Bearer ') request.headers = { ...request.headers, ...bearer(key) };
-      const res = await t.app.inject(request as Parameters<TestApp['app']['inject']>[0]);
+      const request: InjectOptions = { ...bad.request };
+      if ((request.headers as Record<string, string> | undefined)?.authorization === 'Bearer ') request.headers = { ...request.headers, ...bearer(key) };
+      const res = await t.app.inject(request);
       assert.equal(res.statusCode, bad.status, res.body);
       const body = res.json();
       assert.equal(body.code, bad.code);

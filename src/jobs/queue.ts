@@ -7,6 +7,8 @@ import type { DbOrTx } from '../db/database.ts';
 export type JobOptions = {
   /** At most one pending job per key; a newer add replaces the pending one (debounce, dedupe). */
   jobKey?: string;
+  /** With a jobKey: 'preserve_run_at' keeps a pending job's run_at (throttle instead of postpone). */
+  jobKeyMode?: 'replace' | 'preserve_run_at';
   runAt?: Date;
   maxAttempts?: number;
   /** Jobs in one queue run one at a time, in order. */
@@ -22,6 +24,7 @@ export async function addJob(db: DbOrTx, task: string, payload: Record<string, u
     run_at => ${opts.runAt ?? null}::timestamptz,
     max_attempts => ${opts.maxAttempts ?? null}::int,
     job_key => ${opts.jobKey ?? null}::text,
-    priority => ${opts.priority ?? null}::int
+    priority => ${opts.priority ?? null}::int,
+    job_key_mode => ${opts.jobKeyMode ?? 'replace'}::text
   )`.execute(db);
 }

@@ -4,11 +4,15 @@ import { IdentityProvider } from './features/identity/IdentityProvider.tsx';
 import { SessionProvider } from './features/session/SessionProvider.tsx';
 import { BoardPage } from './pages/board/BoardPage.tsx';
 import { BoardsPage } from './pages/boards/BoardsPage.tsx';
+import { ChangelogEntryPage } from './pages/changelog/ChangelogEntryPage.tsx';
+import { ChangelogPage } from './pages/changelog/ChangelogPage.tsx';
 import { LoginPage } from './pages/login/LoginPage.tsx';
 import { MagicLinkPage } from './pages/magic-link/MagicLinkPage.tsx';
 import { NotFoundPage } from './pages/not-found/NotFoundPage.tsx';
 import { PortalLayout } from './pages/portal-layout/PortalLayout.tsx';
 import { PostPage } from './pages/post/PostPage.tsx';
+import { PreferencesPage } from './pages/preferences/PreferencesPage.tsx';
+import { RoadmapPage } from './pages/roadmap/RoadmapPage.tsx';
 import { SetupPage } from './pages/setup/SetupPage.tsx';
 import { LoadingBlock } from './ui/Spinner.tsx';
 import { ToastProvider } from './ui/Toast.tsx';
@@ -35,6 +39,10 @@ export function App() {
               <Route index element={<BoardsPage />} />
               <Route path="b/:boardSlug" element={<BoardPage />} />
               <Route path="p/:postId" element={<PostPage />} />
+              <Route path="roadmap" element={<RoadmapPage />} />
+              <Route path="changelog" element={<ChangelogPage />} />
+              <Route path="changelog/:entryId" element={<ChangelogEntryPage />} />
+              <Route path="preferences" element={<PreferencesPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
             <Route path="auth/magic" element={<MagicLinkPage />} />

@@ -10,6 +10,8 @@ export type CommentJson = {
   author: { name: string; isTeam: boolean };
   createdAt: string;
   deletedAt: string | null;
+  /** Set when the comment was made on a post merged into the one whose thread is shown. */
+  origin: { postId: string; title: string } | null;
 };
 
 function presentAuthor(row: CommentRow): CommentJson['author'] {
@@ -20,7 +22,7 @@ function presentAuthor(row: CommentRow): CommentJson['author'] {
 }
 
 /** A deleted comment kept as a thread anchor shows no text. */
-export function presentComment(row: CommentRow): CommentJson {
+export function presentComment(row: CommentRow & { origin?: CommentJson['origin'] }): CommentJson {
   const deleted = row.deleted_at !== null;
   return {
     id: row.id,
@@ -31,5 +33,6 @@ export function presentComment(row: CommentRow): CommentJson {
     author: presentAuthor(row),
     createdAt: row.created_at.toISOString(),
     deletedAt: row.deleted_at?.toISOString() ?? null,
+    origin: row.origin ?? null,
   };
 }

@@ -13,9 +13,17 @@ function selectCommentRows(db: DbOrTx) {
 }
 export type CommentRow = Awaited<ReturnType<ReturnType<typeof selectCommentRows>['executeTakeFirstOrThrow']>>;
 
-/** A post's comments oldest first, deleted ones included (the use-case decides what a reader sees). */
-export async function listCommentRows(db: DbOrTx, postId: string, includeInternal: boolean): Promise<CommentRow[]> {
-  let query = selectCommentRows(db).where('comments.post_id', '=', postId);
+export type ThreadRow = CommentRow & { post_title: string };
+
+/**
+ * The comments of one post, or of a merge group's posts, oldest first, deleted ones included (the
+ * use-case decides what a reader sees), each with the title of the post it was made on.
+ */
+export async function listCommentRows(db: DbOrTx, postIds: readonly string[], includeInternal: boolean): Promise<ThreadRow[]> {
+  let query = selectCommentRows(db)
+    .innerJoin('posts', 'posts.id', 'comments.post_id')
+    .select('posts.title as post_title')
+    .where('comments.post_id', 'in', [...postIds]);
   if (!includeInternal) query = query.where('comments.internal', '=', false);
   return query.orderBy('comments.created_at').orderBy('comments.id').execute();
 }

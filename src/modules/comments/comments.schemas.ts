@@ -11,6 +11,8 @@ export const CommentSchema = Type.Object({
   author: Type.Object({ name: Type.String(), isTeam: Type.Boolean() }),
   createdAt: Timestamp,
   deletedAt: Type.Union([Timestamp, Type.Null()]),
+  /** Set when the comment was made on a post merged into the one whose thread you read. */
+  origin: Type.Union([Type.Object({ postId: Uuid, title: Type.String() }), Type.Null()]),
 });
 
 export const CreateCommentBody = Type.Object({

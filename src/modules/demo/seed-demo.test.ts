@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import { testTargets } from '../../../test/db.ts';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { seedDemo } from './seed-demo.ts';
+import { recountWorkspace } from './recount-workspace.ts';
+import { mergePost } from '../merges/index.ts';
 
 for (const target of testTargets()) {
   describe(`demo seed [${target.name}]`, () => {
@@ -35,6 +37,18 @@ for (const target of testTargets()) {
       const items = res.json().items as Array<{ voteCount: number }>;
       assert.equal(items.length, 5);
       assert.deepEqual([...items].sort((a, b) => b.voteCount - a.voteCount), items);
+    });
+
+    test('a recount after bulk loads agrees with the live counters, also across merges', async () => {
+      const [a, b] = await t.db.selectFrom('posts').select('id').where('workspace_id', '=', t.workspace.id)
+        .where('merged_into_id', 'is', null).orderBy('vote_count', 'desc').limit(2).execute();
+      await mergePost({ actor: { kind: 'system', workspaceId: t.workspace.id }, db: t.db, now: new Date(), config: t.config, mailer: t.mailer, log: console }, b.id, { into: a.id });
+      const snapshot = () => t.db.selectFrom('posts').select(['id', 'vote_count', 'comment_count']).where('workspace_id', '=', t.workspace.id).orderBy('id').execute();
+      const boards = () => t.db.selectFrom('boards').select(['id', 'post_count']).where('workspace_id', '=', t.workspace.id).orderBy('id').execute();
+      const [livePosts, liveBoards] = [await snapshot(), await boards()];
+      await recountWorkspace(t.db, t.workspace.id);
+      assert.deepEqual(await snapshot(), livePosts);
+      assert.deepEqual(await boards(), liveBoards);
     });
   });
 }

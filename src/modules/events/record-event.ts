@@ -8,16 +8,15 @@ export const DISPATCH_EVENT_TASK = 'event.dispatch';
 
 export type RecordedEvent = { id: string; type: EventType; createdAt: Date };
 
-/** Types people are notified about: always recorded and dispatched. */
-const NOTIFIABLE: ReadonlySet<EventType> = new Set<EventType>(['post.status_changed', 'comment.created', 'changelog.published', 'post.merged']);
-
 /**
- * Other types (votes, edits, new posts) only matter to webhook endpoints. Recording and dispatching
- * them when nobody listens would put two writes and a job-queue NOTIFY — which serialises commits —
- * on the hottest path (voting), so they are recorded only when an enabled endpoint wants them.
+ * Votes only matter to webhook endpoints. Recording and dispatching them when nobody listens would put
+ * two writes and a job-queue NOTIFY — which serialises commits — on the hottest path, so vote events
+ * are recorded only when an enabled endpoint wants them. Every other type is always recorded.
  */
+const ONLY_FOR_WEBHOOKS: ReadonlySet<EventType> = new Set<EventType>(['vote.created', 'vote.deleted']);
+
 async function isWanted(tx: DbOrTx, workspaceId: string, type: EventType): Promise<boolean> {
-  if (NOTIFIABLE.has(type)) return true;
+  if (!ONLY_FOR_WEBHOOKS.has(type)) return true;
   const { rows } = await sql<{ wanted: boolean }>`
     select exists (
       select 1 from webhook_endpoints

@@ -10,6 +10,9 @@ import { adjustBoardPostCount, initialHotScore, insertAuthorVote, replacePostTag
 import { unknownBoard, unknownTags } from './posts.errors.ts';
 import { resolveParticipant } from './resolve-participant.ts';
 import { recordEvent } from '../events/index.ts';
+import { enqueueDemandRefresh } from '../demand/index.ts';
+import { subscribe } from '../subscriptions/index.ts';
+import { enqueueDuplicateCheck } from '../similar/index.ts';
 import { getPost } from './get-post.ts';
 import type { PostDetail } from './posts.present.ts';
 import type { CreatePostInput } from './posts.schemas.ts';
@@ -61,8 +64,11 @@ export async function createPost(ctx: Context, input: CreatePostInput): Promise<
     await replacePostTags(tx, post.id, tagIds);
     if (participant.personId) {
       await insertAuthorVote(tx, { workspaceId, postId: post.id, personId: participant.personId, memberId: participant.memberId });
+      await enqueueDemandRefresh(tx, { scope: 'posts', workspaceId, postIds: [post.id] });
     }
     await adjustBoardPostCount(tx, board.id, 1);
+    await enqueueDuplicateCheck(tx, { workspaceId, postId: post.id });
+    await subscribe(tx, { workspaceId, postId: post.id, personId: participant.personId, memberId: participant.memberId, reason: 'author' });
     await recordEvent(tx, {
       actor, type: 'post.created', postId: post.id,
       data: { post: { id: post.id, boardId: board.id, title, body, statusId: status.id, authorPersonId: participant.personId, tagIds } },

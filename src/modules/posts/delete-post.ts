@@ -3,7 +3,7 @@ import { withTransaction } from '../../db/database.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { canTriagePosts } from './posts.policy.ts';
 import { adjustBoardPostCount, lockPost } from './posts.repo.ts';
-import { postNotFound } from './posts.errors.ts';
+import { postMerged, postNotFound } from './posts.errors.ts';
 
 /** Soft delete: the post disappears from the portal and its board's count; restorePost undoes it. Idempotent. */
 export async function deletePost(ctx: Context, postId: string): Promise<void> {
@@ -11,6 +11,7 @@ export async function deletePost(ctx: Context, postId: string): Promise<void> {
   await withTransaction(ctx.db, async (tx) => {
     const post = await lockPost(tx, ctx.actor.workspaceId, postId);
     if (!post) throw postNotFound();
+    if (post.merged_into_id) throw postMerged('This post was merged into another post; unmerge it first');
     if (post.deleted_at) return;
     await tx.updateTable('posts').set({ deleted_at: ctx.now }).where('id', '=', post.id).execute();
     await adjustBoardPostCount(tx, post.board_id, -1);

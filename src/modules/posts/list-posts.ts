@@ -4,7 +4,7 @@ import { isTeam } from '../auth/index.ts';
 import { boardNotFound, canViewBoard, findBoard } from '../boards/index.ts';
 import { findStatusesMatching, isStatusKind } from '../statuses/index.ts';
 import { listPostRows, loadTagsByPost, loadVotedPostIds, type PostListFilter, type PostListRow } from './posts.repo.ts';
-import { invalidCursor, unknownStatus } from './posts.errors.ts';
+import { demandSortTeamOnly, invalidCursor, unknownStatus } from './posts.errors.ts';
 import type { PostListItem } from './posts.present.ts';
 import type { ListPostsInput, PostSortValue } from './posts.schemas.ts';
 
@@ -23,6 +23,8 @@ export async function listPosts(ctx: Context, input: ListPostsInput): Promise<Po
   const { actor, db } = ctx;
   const sort = input.sort ?? DEFAULT_SORT;
   const limit = input.limit ?? DEFAULT_LIMIT;
+  // demand weighs in customers' revenue: its order would leak it, so outsiders get a clear 400
+  if (sort === 'demand' && !isTeam(actor)) throw demandSortTeamOnly();
   if (input.boardId) {
     const board = await findBoard(db, actor.workspaceId, input.boardId);
     if (!board || !canViewBoard(actor, board)) throw boardNotFound();
@@ -48,7 +50,9 @@ export async function listPosts(ctx: Context, input: ListPostsInput): Promise<Po
   ]);
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({ row, tags: tags.get(row.id) ?? [], hasVoted: voted.has(row.id) })),
+    items: page.map((row) => ({
+      row, tags: tags.get(row.id) ?? [], hasVoted: voted.has(row.id), ...(isTeam(actor) ? { demandScore: row.demand_score } : {}),
+    })),
     nextCursor: rows.length > limit && last ? encodeCursor([sort, sortKey(last, sort), last.id]) : null,
   };
 }
@@ -56,6 +60,7 @@ export async function listPosts(ctx: Context, input: ListPostsInput): Promise<Po
 function sortKey(row: PostListRow, sort: PostSortValue): number | string {
   if (sort === 'top') return row.vote_count;
   if (sort === 'new') return row.created_key;
+  if (sort === 'demand') return row.demand_score;
   return row.hot_score;
 }
 

@@ -77,7 +77,7 @@ for (const target of testTargets()) {
       const person = await t.db.selectFrom('people').selectAll().where('id', '=', created.json().author.id).executeTakeFirstOrThrow();
       assert.equal(person.email, 'visitor@example.com');
       assert.equal(person.external_id, null, 'a visitor cannot claim an external id');
-      assert.deepEqual(created.json().can, { edit: false, delete: false, changeStatus: false, vote: true, comment: true, comment_internal: false });
+      assert.deepEqual(created.json().can, { edit: false, delete: false, changeStatus: false, vote: true, comment: true, comment_internal: false, merge: false, unmerge: false });
 
       const nameless = await t.app.inject({ method: 'POST', url: '/api/v1/posts', payload: { boardId, title: 'No identity' } });
       assert.equal(nameless.statusCode, 400);

@@ -8,4 +8,6 @@ export const onBehalfForbidden = (field: string) =>
 export const unknownBoard = () => invalid('boardId', 'does not match a board you can post to', 'board_not_found');
 export const unknownStatus = (field = 'status') => invalid(field, 'does not match a status of this workspace', 'status_not_found');
 export const unknownTags = () => invalid('tags', 'contains a tag that does not exist in this workspace', 'tag_not_found');
+export const demandSortTeamOnly = () => invalid('sort', 'demand is only available to the team', 'sort_not_allowed');
 export const invalidCursor = () => invalid('cursor', 'is not a valid cursor for this list', 'invalid_cursor');
+export const postMerged = (message = 'This post was merged into another post; act on that post instead') => conflict('post_merged', message);

@@ -31,10 +31,17 @@ describe('posts policy', () => {
   });
 
   test('can flags per actor', () => {
-    assert.deepEqual(postPermissions(actors.person, post(), false), { edit: false, delete: false, changeStatus: false, vote: true, comment: true, comment_internal: false });
-    assert.deepEqual(postPermissions(actors.member, post(), false), { edit: true, delete: true, changeStatus: true, vote: true, comment: true, comment_internal: true });
-    assert.deepEqual(postPermissions(actors.readKey, post(), true), { edit: false, delete: false, changeStatus: false, vote: false, comment: false, comment_internal: false });
-    assert.deepEqual(postPermissions(actors.member, post({ deleted_at: new Date() }), true), { edit: true, delete: true, changeStatus: true, vote: false, comment: false, comment_internal: false });
-    assert.deepEqual(postPermissions(actors.foreignAdmin, post(), true), { edit: false, delete: false, changeStatus: false, vote: false, comment: false, comment_internal: false });
+    assert.deepEqual(postPermissions(actors.person, post(), false), { edit: false, delete: false, changeStatus: false, vote: true, comment: true, comment_internal: false, merge: false, unmerge: false });
+    assert.deepEqual(postPermissions(actors.member, post(), false), { edit: true, delete: true, changeStatus: true, vote: true, comment: true, comment_internal: true, merge: true, unmerge: false });
+    assert.deepEqual(postPermissions(actors.readKey, post(), true), { edit: false, delete: false, changeStatus: false, vote: false, comment: false, comment_internal: false, merge: false, unmerge: false });
+    assert.deepEqual(postPermissions(actors.member, post({ deleted_at: new Date() }), true), { edit: true, delete: true, changeStatus: true, vote: false, comment: false, comment_internal: false, merge: false, unmerge: false });
+    assert.deepEqual(postPermissions(actors.foreignAdmin, post(), true), { edit: false, delete: false, changeStatus: false, vote: false, comment: false, comment_internal: false, merge: false, unmerge: false });
+  });
+
+  test('a merged post is a read-only stub: votes still go through (to its target), nothing else', () => {
+    const stub = post({ merged_into_id: 'target' });
+    assert.deepEqual(postPermissions(actors.member, stub, false), { edit: false, delete: false, changeStatus: false, vote: true, comment: false, comment_internal: false, merge: false, unmerge: true });
+    assert.deepEqual(postPermissions(actors.person, stub, false), { edit: false, delete: false, changeStatus: false, vote: true, comment: false, comment_internal: false, merge: false, unmerge: false });
+    assert.equal(postPermissions(actors.readKey, stub, true).unmerge, false);
   });
 });

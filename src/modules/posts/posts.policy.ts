@@ -6,6 +6,8 @@ export type PostAccess = {
   workspace_id: string;
   board_visibility: 'public' | 'private';
   deleted_at: Date | null;
+  /** Set on a merged post: a read-only stub of the post it was merged into. */
+  merged_into_id?: string | null;
 };
 
 export type PostPermissions = {
@@ -15,6 +17,8 @@ export type PostPermissions = {
   vote: boolean;
   comment: boolean;
   comment_internal: boolean;
+  merge: boolean;
+  unmerge: boolean;
 };
 
 /** Private boards and deleted posts exist only for the team; other workspaces see nothing at all. */
@@ -52,12 +56,16 @@ export function canCommentInternally(actor: Actor): boolean {
 export function postPermissions(actor: Actor, post: PostAccess, allowAnonymous: boolean): PostPermissions {
   const triage = canTriagePosts(actor) && post.workspace_id === actor.workspaceId;
   const live = post.deleted_at === null && canViewPost(actor, post);
+  // a merged post is a read-only stub: votes on it go to its target, comments are refused
+  const merged = Boolean(post.merged_into_id);
   return {
-    edit: triage,
-    delete: triage,
-    changeStatus: triage,
+    edit: triage && !merged,
+    delete: triage && !merged,
+    changeStatus: triage && !merged,
     vote: live && canParticipate(actor, allowAnonymous),
-    comment: live && canParticipate(actor, allowAnonymous),
-    comment_internal: live && canCommentInternally(actor),
+    comment: live && !merged && canParticipate(actor, allowAnonymous),
+    comment_internal: live && !merged && canCommentInternally(actor),
+    merge: triage && post.deleted_at === null && !merged,
+    unmerge: triage && merged,
   };
 }

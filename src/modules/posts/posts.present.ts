@@ -2,6 +2,7 @@ import { markdownExcerpt, renderMarkdown } from '../../lib/markdown.ts';
 import type { StatusKind } from '../../db/schema.ts';
 import type { PostPermissions } from './posts.policy.ts';
 import { EXCERPT_SOURCE_CHARS, type HistoryRow, type PostRow, type TagRef } from './posts.repo.ts';
+import type { MergedPostRow, MergeLogRow } from './post-group.repo.ts';
 
 export type StatusRefJson = { id: string; name: string; slug: string; kind: StatusKind; color: string };
 
@@ -21,6 +22,7 @@ export type PostSummaryJson = {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  demandScore?: number;
 };
 
 export type StatusChangeJson = {
@@ -33,11 +35,37 @@ export type StatusChangeJson = {
   createdAt: string;
 };
 
-export type PostJson = PostSummaryJson & { body: string; bodyHtml: string; history: StatusChangeJson[]; can: PostPermissions };
+export type MergeLogEntryJson = {
+  id: string;
+  sourceId: string;
+  sourceTitle: string;
+  targetId: string;
+  actor: { name: string } | null;
+  createdAt: string;
+  undoneAt: string | null;
+};
+
+export type MergedPostJson = { id: string; title: string; voteCount: number; commentCount: number; mergedAt: string | null };
+
+export type PostJson = PostSummaryJson & {
+  body: string;
+  bodyHtml: string;
+  history: StatusChangeJson[];
+  can: PostPermissions;
+  mergedInto: { id: string; title: string | null } | null;
+  mergedPosts: MergedPostJson[];
+  merges: MergeLogEntryJson[];
+};
 
 /** What list views get per post: the row plus the batched extras. */
-export type PostListItem = { row: PostRow; tags: TagRef[]; hasVoted: boolean };
-export type PostDetail = PostListItem & { history: HistoryRow[]; can: PostPermissions };
+export type PostListItem = { row: PostRow; tags: TagRef[]; hasVoted: boolean; demandScore?: number };
+export type PostDetail = PostListItem & {
+  history: HistoryRow[];
+  can: PostPermissions;
+  mergedInto: { id: string; title: string | null } | null;
+  mergedPosts: MergedPostRow[];
+  merges: MergeLogRow[];
+};
 
 // Rendering markdown for an excerpt costs ~60-90 µs, which dominates a 50-post list. Excerpts are a
 // pure function of the body's head, so a bounded memo (insertion-ordered Map as an LRU) serves the
@@ -67,7 +95,7 @@ function presentAuthor(row: PostRow): PostSummaryJson['author'] {
   return null;
 }
 
-export function presentPostSummary({ row, tags, hasVoted }: PostListItem): PostSummaryJson {
+export function presentPostSummary({ row, tags, hasVoted, demandScore }: PostListItem): PostSummaryJson {
   return {
     id: row.id,
     boardId: row.board_id,
@@ -84,6 +112,7 @@ export function presentPostSummary({ row, tags, hasVoted }: PostListItem): PostS
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     deletedAt: row.deleted_at?.toISOString() ?? null,
+    ...(demandScore !== undefined ? { demandScore } : {}),
   };
 }
 
@@ -108,5 +137,18 @@ export function presentPost(detail: PostDetail): PostJson {
     bodyHtml: renderMarkdown(detail.row.body),
     history: detail.history.map(presentStatusChange),
     can: detail.can,
+    mergedInto: detail.mergedInto,
+    mergedPosts: detail.mergedPosts.map((p) => ({
+      id: p.id, title: p.title, voteCount: p.vote_count, commentCount: p.comment_count, mergedAt: p.merged_at?.toISOString() ?? null,
+    })),
+    merges: detail.merges.map((m) => ({
+      id: m.id,
+      sourceId: m.source_post_id,
+      sourceTitle: m.source_title,
+      targetId: m.target_post_id,
+      actor: m.actor_name ? { name: m.actor_name } : null,
+      createdAt: m.created_at.toISOString(),
+      undoneAt: m.undone_at?.toISOString() ?? null,
+    })),
   };
 }

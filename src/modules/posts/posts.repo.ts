@@ -14,11 +14,14 @@ export type PostRow = {
   vote_count: number;
   comment_count: number;
   hot_score: number;
+  demand_score: number;
   author_person_id: string | null;
   author_member_id: string | null;
   deleted_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  merged_into_id: string | null;
+  merged_at: Date | null;
   board_name: string;
   board_slug: string;
   board_visibility: Visibility;
@@ -42,8 +45,8 @@ export function selectPostRows(db: DbOrTx, opts: { fullBody: boolean }) {
     .leftJoin('members', 'members.id', 'posts.author_member_id')
     .select([
       'posts.id', 'posts.workspace_id', 'posts.board_id', 'posts.title', 'posts.status_id', 'posts.source',
-      'posts.vote_count', 'posts.comment_count', 'posts.hot_score', 'posts.author_person_id', 'posts.author_member_id',
-      'posts.deleted_at', 'posts.created_at', 'posts.updated_at',
+      'posts.vote_count', 'posts.comment_count', 'posts.hot_score', 'posts.demand_score', 'posts.author_person_id', 'posts.author_member_id',
+      'posts.deleted_at', 'posts.created_at', 'posts.updated_at', 'posts.merged_into_id', 'posts.merged_at',
       'boards.name as board_name', 'boards.slug as board_slug', 'boards.visibility as board_visibility',
       'statuses.name as status_name', 'statuses.slug as status_slug', 'statuses.kind as status_kind', 'statuses.color as status_color',
       'people.name as person_name', 'members.name as member_name',
@@ -63,7 +66,7 @@ export async function lockPost(db: DbOrTx, workspaceId: string, postId: string) 
   return db
     .selectFrom('posts')
     .innerJoin('boards', 'boards.id', 'posts.board_id')
-    .select(['posts.id', 'posts.workspace_id', 'posts.board_id', 'posts.status_id', 'posts.title', 'posts.body', 'posts.deleted_at', 'boards.visibility as board_visibility'])
+    .select(['posts.id', 'posts.workspace_id', 'posts.board_id', 'posts.status_id', 'posts.title', 'posts.body', 'posts.deleted_at', 'posts.merged_into_id', 'boards.visibility as board_visibility'])
     .where('posts.workspace_id', '=', workspaceId)
     .where('posts.id', '=', postId)
     .forUpdate('posts')
@@ -74,7 +77,7 @@ export async function findPostAccess(db: DbOrTx, workspaceId: string, postId: st
   return db
     .selectFrom('posts')
     .innerJoin('boards', 'boards.id', 'posts.board_id')
-    .select(['posts.id', 'posts.workspace_id', 'posts.board_id', 'posts.deleted_at', 'boards.visibility as board_visibility'])
+    .select(['posts.id', 'posts.workspace_id', 'posts.board_id', 'posts.deleted_at', 'posts.merged_into_id', 'boards.visibility as board_visibility'])
     .where('posts.workspace_id', '=', workspaceId)
     .where('posts.id', '=', postId)
     .executeTakeFirst();
@@ -101,11 +104,21 @@ export async function loadTagsByPost(db: DbOrTx, postIds: readonly string[]): Pr
   return byPost;
 }
 
-/** Which posts of a page this person voted for, in one query. */
+/**
+ * Which posts of a page this person voted for, in one query. A vote on a merged post counts for the
+ * post it was merged into (the person is one of its voters).
+ */
 export async function loadVotedPostIds(db: DbOrTx, personId: string, postIds: readonly string[]): Promise<Set<string>> {
   if (postIds.length === 0) return new Set();
-  const rows = await db.selectFrom('votes').select('post_id').where('person_id', '=', personId).where('post_id', 'in', [...postIds]).execute();
-  return new Set(rows.map((r) => r.post_id));
+  const ids = [...postIds];
+  const rows = await db
+    .selectFrom('votes')
+    .innerJoin('posts', 'posts.id', 'votes.post_id')
+    .select(['votes.post_id', 'posts.merged_into_id'])
+    .where('votes.person_id', '=', personId)
+    .where((eb) => eb.or([eb('votes.post_id', 'in', ids), eb('posts.merged_into_id', 'in', ids)]))
+    .execute();
+  return new Set(rows.flatMap((r) => (r.merged_into_id ? [r.post_id, r.merged_into_id] : [r.post_id])));
 }
 
 export async function loadHistoryRows(db: DbOrTx, postId: string) {
@@ -178,7 +191,7 @@ export type PostListFilter = {
   tagId: string | null;
   q: string | null;
   includeDeleted: boolean;
-  sort: 'top' | 'new' | 'trending';
+  sort: 'top' | 'new' | 'trending' | 'demand';
   /** Keyset position: the sort key and id of the last row of the previous page. */
   after: { key: number | string; id: string } | null;
   limit: number;
@@ -192,7 +205,9 @@ export async function listPostRows(db: DbOrTx, f: PostListFilter): Promise<PostL
   let query = selectPostRows(db, { fullBody: false })
     // microsecond-exact, so the "new" cursor never skips or repeats rows created in the same millisecond
     .select(sql<string>`to_char(posts.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('created_key'))
-    .where('posts.workspace_id', '=', f.workspaceId);
+    .where('posts.workspace_id', '=', f.workspaceId)
+    // a merged post lives on as a stub reachable by id; lists show the post it was merged into
+    .where('posts.merged_into_id', 'is', null);
   if (f.boardId) query = query.where('posts.board_id', '=', f.boardId);
   if (f.publicOnly) query = query.where('boards.visibility', '=', 'public');
   if (!f.includeDeleted) query = query.where('posts.deleted_at', 'is', null);
@@ -210,6 +225,10 @@ export async function listPostRows(db: DbOrTx, f: PostListFilter): Promise<PostL
   } else if (f.sort === 'new') {
     if (after) query = query.where(sql<boolean>`(posts.created_at, posts.id) < (${after.key}::timestamptz, ${after.id}::uuid)`);
     query = query.orderBy('posts.created_at', 'desc');
+  } else if (f.sort === 'demand') {
+    // the materialised score (src/modules/demand), walked by posts_board_demand / posts_workspace_demand
+    if (after) query = query.where(sql<boolean>`(posts.demand_score, posts.id) < (${after.key}::float8, ${after.id}::uuid)`);
+    query = query.orderBy('posts.demand_score', 'desc');
   } else {
     if (after) query = query.where(sql<boolean>`(posts.hot_score, posts.id) < (${after.key}::float8, ${after.id}::uuid)`);
     query = query.orderBy('posts.hot_score', 'desc');

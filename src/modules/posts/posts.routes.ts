@@ -29,11 +29,11 @@ export function postsRoutes(deps: ResolvedAppDeps): FastifyPluginAsyncTypebox {
       preValidation: dropEmptyQueryParams,
       schema: {
         tags,
-        summary: 'List posts (one board or every board you can see), sorted top, new or trending, with filters',
+        summary: 'List posts (one board or every board you can see), sorted top, new, trending or demand (team), with filters',
         querystring: ListPostsQuery,
         response: { 200: Page(PostSummarySchema), ...errorResponses },
       },
-    }, async (request) => cachedPublicRead(request, deps.publicCache, async () => {
+    }, async (request, reply) => cachedPublicRead(request, reply, deps.publicCache, async () => {
       const page = await listPosts(contextOf(request, deps), request.query);
       return { items: page.items.map(presentPostSummary), nextCursor: page.nextCursor };
     }));
@@ -45,7 +45,7 @@ export function postsRoutes(deps: ResolvedAppDeps): FastifyPluginAsyncTypebox {
 
     app.get('/api/v1/posts/:id', {
       schema: { tags, summary: 'Get a post with its status history and your permissions', params: IdParams, response: { 200: PostSchema, ...errorResponses } },
-    }, async (request) => cachedPublicRead(request, deps.publicCache, async () => presentPost(await getPost(contextOf(request, deps), request.params.id))));
+    }, async (request, reply) => cachedPublicRead(request, reply, deps.publicCache, async () => presentPost(await getPost(contextOf(request, deps), request.params.id))));
 
     app.patch('/api/v1/posts/:id', {
       schema: { tags, summary: 'Edit, move, tag or change the status of a post (team)', params: IdParams, body: UpdatePostBody, response: { 200: PostSchema, ...errorResponses } },

@@ -23,6 +23,8 @@ const summaryProperties = {
   createdAt: Timestamp,
   updatedAt: Timestamp,
   deletedAt: Nullable(Timestamp),
+  /** The post's demand score (src/modules/demand): in lists, for the team only. */
+  demandScore: Type.Optional(Type.Number()),
 };
 
 export const PostSummarySchema = Type.Object(summaryProperties);
@@ -44,6 +46,28 @@ export const PostPermissionsSchema = Type.Object({
   vote: Type.Boolean(),
   comment: Type.Boolean(),
   comment_internal: Type.Boolean(),
+  merge: Type.Boolean(),
+  unmerge: Type.Boolean(),
+});
+
+/** One entry of the merge log of a post (as source or target); `undoneAt` is set once unmerged. */
+export const MergeLogEntrySchema = Type.Object({
+  id: Uuid,
+  sourceId: Uuid,
+  sourceTitle: Type.String(),
+  targetId: Uuid,
+  actor: Nullable(Type.Object({ name: Type.String() })),
+  createdAt: Timestamp,
+  undoneAt: Nullable(Timestamp),
+});
+
+/** A post merged into this one, with what it brings: its own voters and public comments. */
+export const MergedPostSchema = Type.Object({
+  id: Uuid,
+  title: Type.String(),
+  voteCount: Type.Integer(),
+  commentCount: Type.Integer(),
+  mergedAt: Nullable(Timestamp),
 });
 
 export const PostSchema = Type.Object({
@@ -52,9 +76,16 @@ export const PostSchema = Type.Object({
   bodyHtml: Type.String(),
   history: Type.Array(StatusChangeSchema),
   can: PostPermissionsSchema,
+  /** Set on a merged post (a read-only stub): where it lives on. `title` is null when you cannot see that post. */
+  mergedInto: Nullable(Type.Object({ id: Uuid, title: Nullable(Type.String()) })),
+  /** Posts merged into this one (the ones you can see). */
+  mergedPosts: Type.Array(MergedPostSchema),
+  /** Merges this post took part in, newest first (team only; empty for everyone else). */
+  merges: Type.Array(MergeLogEntrySchema),
 });
 
-export const PostSort = Type.Union([Type.Literal('top'), Type.Literal('new'), Type.Literal('trending')]);
+// 'demand' (the explainable demand score, README "Demand score") is for the team only
+export const PostSort = Type.Union([Type.Literal('top'), Type.Literal('new'), Type.Literal('trending'), Type.Literal('demand')]);
 export type PostSortValue = Static<typeof PostSort>;
 
 export const ListPostsQuery = Type.Object({

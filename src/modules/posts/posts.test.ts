@@ -51,7 +51,7 @@ for (const target of testTargets()) {
 
       const got = await t.app.inject({ method: 'GET', url: `/api/v1/posts/${post.id}`, headers: admin });
       assert.equal(got.statusCode, 200);
-      assert.deepEqual(got.json().can, { edit: true, delete: true, changeStatus: true, vote: true, comment: true, comment_internal: true });
+      assert.deepEqual(got.json().can, { edit: true, delete: true, changeStatus: true, vote: true, comment: true, comment_internal: true, merge: true, unmerge: false });
 
       const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/posts/${post.id}`, headers: admin, payload: { status: 'planned', statusMessage: 'Coming in **Q3**' } });
       assert.equal(patched.statusCode, 200, patched.body);

@@ -3,14 +3,14 @@ import type { Context } from '../context.ts';
 import { withTransaction, type Tx } from '../../db/database.ts';
 import type { PostsTable } from '../../db/schema.ts';
 import { forbidden, invalid } from '../../lib/errors.ts';
-import { memberIdOf } from '../auth/index.ts';
 import { findBoard } from '../boards/index.ts';
 import { findStatusByRef } from '../statuses/index.ts';
 import { findTagIds } from '../tags/index.ts';
 import { canTriagePosts } from './posts.policy.ts';
 import { adjustBoardPostCount, lockPost, replacePostTags } from './posts.repo.ts';
-import { postNotFound, unknownBoard, unknownStatus, unknownTags } from './posts.errors.ts';
+import { postMerged, postNotFound, unknownBoard, unknownStatus, unknownTags } from './posts.errors.ts';
 import { getPost } from './get-post.ts';
+import { recordStatusChange } from './change-post-status.ts';
 import { recordEvent } from '../events/index.ts';
 import type { PostDetail } from './posts.present.ts';
 import type { UpdatePostInput } from './posts.schemas.ts';
@@ -31,6 +31,7 @@ export async function updatePost(ctx: Context, postId: string, input: UpdatePost
   await withTransaction(ctx.db, async (tx) => {
     const post = await lockPost(tx, workspaceId, postId);
     if (!post) throw postNotFound();
+    if (post.merged_into_id) throw postMerged('This post was merged into another post and is read-only; unmerge it first');
     const changes: Updateable<PostsTable> = { updated_at: ctx.now };
     if (title !== undefined) changes.title = title;
     if (input.body !== undefined) changes.body = input.body.trim() ? input.body : '';
@@ -66,19 +67,13 @@ export async function updatePost(ctx: Context, postId: string, input: UpdatePost
       });
     }
     if (statusChange) {
-      await recordEvent(tx, {
-        actor, type: 'post.status_changed', postId: post.id,
-        data: { post: { id: post.id, title: changes.title ?? post.title }, statusId: statusChange.to, message: statusChange.message },
-        previous: { statusId: statusChange.from },
-      });
-      await tx.insertInto('status_changes').values({
-        workspace_id: workspaceId,
-        post_id: post.id,
-        from_status_id: statusChange.from,
-        to_status_id: statusChange.to,
-        actor_member_id: memberIdOf(actor),
+      await recordStatusChange(tx, {
+        actor,
+        post: { id: post.id, title: changes.title ?? post.title },
+        fromStatusId: statusChange.from,
+        toStatusId: statusChange.to,
         message: statusChange.message,
-      }).execute();
+      });
     }
   });
   return getPost(ctx, postId);

@@ -1,16 +1,20 @@
 import type { Context } from '../context.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { forbidden } from '../../lib/errors.ts';
-import { findVisiblePost } from '../posts/index.ts';
+import { findVisiblePost, groupPostIds } from '../posts/index.ts';
 import { canListVoters } from './votes.policy.ts';
-import { listVoteRows, type VoteRow } from './votes.repo.ts';
+import { listGroupVoteRows, listVoteRows, type VoteRow } from './votes.repo.ts';
 import { invalidVotesCursor } from './votes.errors.ts';
 import type { ListVotesInput } from './votes.schemas.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
 
-/** The voters of a post, newest first, with their companies and who voted on their behalf (team only). */
+/**
+ * The voters of a post, newest first, with their companies and who voted on their behalf (team
+ * only). On a post others were merged into: one entry per person over the whole group, with the
+ * merged post they came from (`via_post_id`) when they did not vote on this one.
+ */
 export async function listVotes(ctx: Context, postId: string, input: ListVotesInput): Promise<{ items: VoteRow[]; nextCursor: string | null }> {
   if (!canListVoters(ctx.actor)) throw forbidden('Only the team can see who voted');
   const post = await findVisiblePost(ctx, postId);
@@ -22,7 +26,10 @@ export async function listVotes(ctx: Context, postId: string, input: ListVotesIn
     if (typeof key !== 'string' || !KEY.test(key) || typeof id !== 'string' || !UUID.test(id)) throw invalidVotesCursor();
     after = { key, id };
   }
-  const rows = await listVoteRows(ctx.db, post.id, after, limit + 1);
+  const group = post.merged_into_id ? [post.id] : await groupPostIds(ctx.db, post.id);
+  const rows = group.length > 1
+    ? await listGroupVoteRows(ctx.db, post.id, group, after, limit + 1)
+    : await listVoteRows(ctx.db, post.id, after, limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null };

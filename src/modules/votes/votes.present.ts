@@ -8,6 +8,8 @@ export type VoteJson = {
   importance: number;
   votedBy: { id: string; name: string } | null;
   createdAt: string;
+  /** The merged post this voter voted on, when they did not vote on this post itself. */
+  viaPostId: string | null;
 };
 
 export function presentVote(row: VoteRow): VoteJson {
@@ -18,5 +20,6 @@ export function presentVote(row: VoteRow): VoteJson {
     importance: row.importance,
     votedBy: row.voted_by_member_id && row.member_name ? { id: row.voted_by_member_id, name: row.member_name } : null,
     createdAt: row.created_at.toISOString(),
+    viaPostId: row.via_post_id,
   };
 }

@@ -21,22 +21,25 @@ export async function upsertVote(
   return { inserted: row.inserted };
 }
 
-/** Deletes the vote of a person (by id, or by email within the workspace); true when a row was deleted. */
-export async function deleteVote(db: DbOrTx, postId: string, who: { personId: string } | { workspaceId: string; email: string }): Promise<boolean> {
+/**
+ * Deletes a person's votes (by id, or by email within the workspace) on the given posts — one post,
+ * or every post of a merge group. Returns the posts a vote was deleted from.
+ */
+export async function deleteVotes(db: DbOrTx, postIds: readonly string[], who: { personId: string } | { workspaceId: string; email: string }): Promise<string[]> {
   if ('personId' in who) {
-    const rows = await db.deleteFrom('votes').where('post_id', '=', postId).where('person_id', '=', who.personId).returning('id').execute();
-    return rows.length > 0;
+    const rows = await db.deleteFrom('votes').where('post_id', 'in', [...postIds]).where('person_id', '=', who.personId).returning('post_id').execute();
+    return rows.map((r) => r.post_id);
   }
   const rows = await db
     .deleteFrom('votes')
     .using('people')
     .whereRef('people.id', '=', 'votes.person_id')
-    .where('votes.post_id', '=', postId)
+    .where('votes.post_id', 'in', [...postIds])
     .where('people.workspace_id', '=', who.workspaceId)
     .where((eb) => eb(eb.fn('lower', ['people.email']), '=', who.email))
-    .returning('votes.id')
+    .returning('votes.post_id')
     .execute();
-  return rows.length > 0;
+  return rows.map((r) => r.post_id);
 }
 
 export async function currentVoteCount(db: DbOrTx, postId: string): Promise<number> {
@@ -57,8 +60,40 @@ export async function listVoteRows(db: DbOrTx, postId: string, after: { key: str
       'companies.id as company_id', 'companies.name as company_name', 'members.name as member_name',
     ])
     .select(sql<string>`to_char(votes.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('created_key'))
+    .select(sql<string | null>`null::uuid`.as('via_post_id'))
     .where('votes.post_id', '=', postId);
   if (after) query = query.where(sql<boolean>`(votes.created_at, votes.id) < (${after.key}::timestamptz, ${after.id}::uuid)`);
   return query.orderBy('votes.created_at', 'desc').orderBy('votes.id', 'desc').limit(limit).execute();
 }
 export type VoteRow = Awaited<ReturnType<typeof listVoteRows>>[number];
+
+/**
+ * The voters of a merge group, one row per person: the earliest vote (its id and date), the highest
+ * importance any of their votes carries, and `via_post_id` — the merged post they voted on when
+ * they never voted on the root itself. Same order and keyset as listVoteRows.
+ */
+export async function listGroupVoteRows(db: DbOrTx, rootId: string, postIds: readonly string[], after: { key: string; id: string } | null, limit: number): Promise<VoteRow[]> {
+  const keyset = after ? sql`where (g.created_at, g.id) < (${after.key}::timestamptz, ${after.id}::uuid)` : sql``;
+  const { rows } = await sql<VoteRow>`
+    with per_person as (
+      select v.*,
+        row_number() over (partition by v.person_id order by v.created_at, v.id) as rank,
+        max(v.importance) over (partition by v.person_id) as top_importance,
+        bool_or(v.post_id = ${rootId}::uuid) over (partition by v.person_id) as on_root
+      from votes v
+      where v.post_id in (${sql.join(postIds.map((id) => sql`${id}::uuid`))})
+    ), g as (select * from per_person where rank = 1)
+    select g.id, g.top_importance as importance, g.created_at, g.voted_by_member_id,
+      people.id as person_id, people.name as person_name, people.email as person_email,
+      companies.id as company_id, companies.name as company_name, members.name as member_name,
+      to_char(g.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key,
+      case when g.on_root then null else g.post_id end as via_post_id
+    from g
+    join people on people.id = g.person_id
+    left join companies on companies.id = people.company_id
+    left join members on members.id = g.voted_by_member_id
+    ${keyset}
+    order by g.created_at desc, g.id desc
+    limit ${limit}`.execute(db);
+  return rows;
+}

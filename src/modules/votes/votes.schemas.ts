@@ -34,4 +34,6 @@ export const VoteSchema = Type.Object({
   importance: Importance,
   votedBy: Type.Union([Ref, Type.Null()]),
   createdAt: Timestamp,
+  /** Set on the voters of a post others were merged into: the merged post this person voted on instead. */
+  viaPostId: Type.Union([Uuid, Type.Null()]),
 });

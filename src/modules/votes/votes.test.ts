@@ -86,6 +86,7 @@ for (const target of testTargets()) {
         id: undefined, createdAt: undefined, importance: 1,
         person: { id: customer.id, name: 'Bea Buyer', email: 'buyer@acme.test', company: { id: company.id, name: 'Acme' } },
         votedBy: { id: member.id, name: 'Sam Sales' },
+        viaPostId: null,
       }]);
       const bad = await t.app.inject({ method: 'POST', url: votesUrl(post.id), headers, payload: { voter: { email: 'x@acme.test' }, importance: 4 } });
       assert.equal(bad.statusCode, 400);

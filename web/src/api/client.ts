@@ -151,6 +151,7 @@ export const http = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => apiRequest<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown, query?: Query) => apiRequest<T>('POST', path, { body: body ?? {}, query }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
   delete: <T = void>(path: string, query?: Query) => apiRequest<T>('DELETE', path, { query }),
 };
 

@@ -55,6 +55,8 @@ export type StatusRef = Pick<Status, 'id' | 'name' | 'slug' | 'kind' | 'color'>;
 export type StatusInput = { name: string; kind: StatusKind; color?: string; isDefault?: boolean };
 
 export type PostSort = 'top' | 'new' | 'trending';
+// sort=demand is for the team only (the order reflects customers' revenue)
+export type TeamPostSort = PostSort | 'demand';
 export type PostSummary = {
   id: string;
   boardId: string;
@@ -71,6 +73,8 @@ export type PostSummary = {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** In lists, for the team only. */
+  demandScore?: number;
 };
 export type StatusChange = {
   id: string;
@@ -88,16 +92,33 @@ export type PostPermissions = {
   vote: boolean;
   comment: boolean;
   comment_internal: boolean;
+  merge: boolean;
+  unmerge: boolean;
+};
+// Merging duplicates (README "Merging duplicates").
+export type MergedPost = { id: string; title: string; voteCount: number; commentCount: number; mergedAt: string | null };
+export type MergeLogEntry = {
+  id: string;
+  sourceId: string;
+  sourceTitle: string;
+  targetId: string;
+  actor: { name: string } | null;
+  createdAt: string;
+  undoneAt: string | null;
 };
 export type Post = PostSummary & {
   body: string;
   bodyHtml: string;
   history: StatusChange[];
   can: PostPermissions;
+  /** Set on a merged post (a read-only stub); title is null when you cannot see the target. */
+  mergedInto: { id: string; title: string | null } | null;
+  mergedPosts: MergedPost[];
+  merges: MergeLogEntry[];
 };
 export type PostQuery = {
   boardId?: string;
-  sort?: PostSort;
+  sort?: TeamPostSort;
   status?: string;
   tag?: string;
   q?: string;
@@ -124,6 +145,8 @@ export type Vote = {
   importance: Importance;
   votedBy: { id: string; name: string } | null;
   createdAt: string;
+  /** The merged post this person voted on, when they did not vote on this post itself. */
+  viaPostId: string | null;
 };
 
 export type Comment = {
@@ -135,6 +158,8 @@ export type Comment = {
   author: { name: string; isTeam: boolean };
   createdAt: string;
   deletedAt: string | null;
+  /** Set when the comment was made on a post merged into the one shown. */
+  origin: { postId: string; title: string } | null;
 };
 export type CommentInput = { body: string; parentId?: string; author?: CustomerRef; internal?: boolean };
 
@@ -174,3 +199,64 @@ export type ApiKey = {
   lastUsedAt: string | null;
 };
 export type CreatedApiKey = ApiKey & { key: string };
+
+// Demand score (README "Demand score"): team-only except the activity sparkline.
+export type DemandComponentKey = 'uniqueVoters' | 'uniqueCompanies' | 'monthlyRevenue' | 'importanceWeightedVotes' | 'momentum';
+export type DemandComponents = Record<DemandComponentKey, number>;
+export type DemandWeights = Record<DemandComponentKey, number>;
+export type DemandContribution = {
+  key: DemandComponentKey;
+  label: string;
+  value: number;
+  normalized: number;
+  weight: number;
+  contribution: number;
+};
+export type DemandSegment = {
+  segment: string;
+  voters: number;
+  companies: number;
+  monthlyRevenue: number;
+  importanceWeightedVotes: number;
+  momentum: number;
+  score: number;
+};
+export type SparklinePoint = { date: string; votes: number };
+export type PostDemand = {
+  postId: string;
+  boardId: string;
+  mergedIntoId: string | null;
+  mergedPostIds: string[];
+  score: number;
+  rank: number | null;
+  rankedPosts: number;
+  components: DemandComponents;
+  contributions: DemandContribution[];
+  segments: DemandSegment[];
+  weights: DemandWeights;
+  revenueUnit: number;
+  sparkline: SparklinePoint[];
+  computedAt: string;
+};
+export type PostActivity = { postId: string; mergedIntoId: string | null; days: number; sparkline: SparklinePoint[] };
+export type TopDemandItem = {
+  rank: number;
+  post: { id: string; title: string; board: { id: string; name: string; slug: string }; status: StatusRef; voteCount: number };
+  score: number;
+  totalScore: number;
+  segment: string | null;
+  components: DemandComponents;
+};
+export type DemandSettings = {
+  weights: DemandWeights;
+  revenueUnit: number;
+  isDefault: boolean;
+  defaults: { weights: DemandWeights; revenueUnit: number };
+  formula: {
+    score: string;
+    normalized: string;
+    importanceWeights: { low: number; normal: number; important: number; critical: number };
+    momentumHalfLifeDays: number;
+    momentumWindowDays: number;
+  };
+};

@@ -32,6 +32,11 @@ export function CommentItem({ comment, actions, children }: CommentItemProps) {
               <LockIcon size={11} /> Internal – team only
             </Badge>
           ) : null}
+          {comment.origin ? (
+            <span className="subtle comment__origin" data-testid="comment-origin">
+              on “{comment.origin.title}” (merged)
+            </span>
+          ) : null}
           <time className="subtle" dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)}>
             {formatRelativeTime(comment.createdAt)}
           </time>

@@ -48,7 +48,8 @@ export function CommentThread({ postId, canComment, canCommentInternal, canModer
 
   const actionsFor = (comment: Comment, isRoot: boolean) => (
     <>
-      {isRoot && canComment && !comment.deletedAt ? (
+      {/* a comment from a merged post stays on that post: replies to it are not taken here */}
+      {isRoot && canComment && !comment.deletedAt && !comment.origin ? (
         <Button variant="ghost" size="sm" onClick={() => setReplyingTo(comment.id)} aria-expanded={replyingTo === comment.id}>
           Reply
         </Button>

@@ -6,12 +6,18 @@ import { describeError } from '../../lib/form-errors.ts';
 import { Button } from '../../ui/Button.tsx';
 import { MenuIcon } from '../../ui/icons.tsx';
 import { useToast } from '../../ui/Toast.tsx';
+import { DisabledWebhooksBanner } from '../admin-webhooks/DisabledWebhooksBanner.tsx';
+import { NotificationsBell } from '../../features/notifications/NotificationsBell.tsx';
 import { isAdminRole } from './RequireAdmin.tsx';
 import './admin.css';
 
 type NavItem = { to: string; label: string; isAdminOnly?: boolean };
 const navSections: Array<{ label: string; items: NavItem[] }> = [
-  { label: 'Feedback', items: [{ to: 'posts', label: 'Posts' }, { to: 'boards', label: 'Boards', isAdminOnly: true }] },
+  {
+    label: 'Feedback',
+    items: [{ to: 'posts', label: 'Posts' }, { to: 'demand', label: 'Top demand' }, { to: 'boards', label: 'Boards', isAdminOnly: true }],
+  },
+  { label: 'Announce', items: [{ to: 'changelog', label: 'Changelog' }, { to: 'notifications', label: 'Notifications' }] },
   {
     label: 'Organize',
     items: [
@@ -25,7 +31,9 @@ const navSections: Array<{ label: string; items: NavItem[] }> = [
     items: [
       { to: 'members', label: 'Members', isAdminOnly: true },
       { to: 'api-keys', label: 'API keys', isAdminOnly: true },
+      { to: 'webhooks', label: 'Webhooks', isAdminOnly: true },
       { to: 'settings', label: 'Settings', isAdminOnly: true },
+      { to: 'mail', label: 'Mail', isAdminOnly: true },
     ],
   },
 ];
@@ -73,12 +81,15 @@ export function AdminLayout() {
         </button>
       </div>
       <aside id="admin-sidebar" className={cx('admin-sidebar', isNavOpen && 'admin-sidebar--open')}>
-        <Link to="/admin" className="brand admin-sidebar__brand">
-          <span className="brand__mark" aria-hidden="true">
-            {me.workspace.name.trim().charAt(0).toUpperCase() || 'B'}
-          </span>
-          <span className="brand__name">{me.workspace.name}</span>
-        </Link>
+        <div className="admin-sidebar__top">
+          <Link to="/admin" className="brand admin-sidebar__brand">
+            <span className="brand__mark" aria-hidden="true">
+              {me.workspace.name.trim().charAt(0).toUpperCase() || 'B'}
+            </span>
+            <span className="brand__name">{me.workspace.name}</span>
+          </Link>
+          <NotificationsBell preferencesPath="/admin/notifications" align="start" />
+        </div>
         <nav aria-label="Admin">
           {navSections.map((section) => {
             const items = section.items.filter((item) => isAdmin || !item.isAdminOnly);
@@ -115,6 +126,7 @@ export function AdminLayout() {
         </div>
       </aside>
       <main id="admin-main" className="admin-main" tabIndex={-1}>
+        {isAdmin && !pathname.startsWith('/admin/webhooks') ? <DisabledWebhooksBanner /> : null}
         <Outlet />
       </main>
     </div>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { getPost } from '../../api/posts.ts';
 import type { Post, VoteResult } from '../../api/types.ts';
 import { CommentThread } from '../../features/comments/CommentThread.tsx';
+import { DemandPanel } from '../../features/demand/DemandPanel.tsx';
+import { NotifiedSummary } from '../../features/notifications/NotifiedSummary.tsx';
 import { StatusBadge } from '../../features/posts/StatusBadge.tsx';
 import { StatusChangeForm } from '../../features/posts/StatusChangeForm.tsx';
 import { describeError } from '../../lib/form-errors.ts';
@@ -14,6 +16,7 @@ import { Modal } from '../../ui/Modal.tsx';
 import { LoadingBlock } from '../../ui/Spinner.tsx';
 import { useAdminPostsContext } from '../admin-posts/admin-posts-context.ts';
 import { EditPostForm } from './EditPostForm.tsx';
+import { MergePanel } from './MergePanel.tsx';
 import { PostLifecycle } from './PostLifecycle.tsx';
 import { PostTagsForm } from './PostTagsForm.tsx';
 import { VoteOnBehalfForm } from './VoteOnBehalfForm.tsx';
@@ -31,6 +34,20 @@ export function AdminPostDrawer() {
   const onSaved = (saved: Post) => {
     setData(saved);
     context.onPostChanged(saved);
+  };
+  const { search } = useLocation();
+  // the merged post leaves the list (a stub is not listed); the drawer moves on to the target
+  const onMerged = (target: Post) => {
+    if (post) {
+      const stub: Post = { ...post, mergedInto: { id: target.id, title: target.title } };
+      context.onPostChanged(stub);
+    }
+    context.onPostChanged(target);
+    navigate(`/admin/posts/${target.id}${search}`);
+  };
+  const onUnmerged = (restored: Post) => {
+    onSaved(restored);
+    setVotersVersion((version) => version + 1);
   };
   const onVotesChanged = (result: VoteResult) => {
     if (!post) return;
@@ -66,6 +83,21 @@ export function AdminPostDrawer() {
               {pluralize(post.voteCount, 'vote')} · {pluralize(post.commentCount, 'comment')} · via {post.source}
             </span>
           </p>
+          <section className="admin-post__section" aria-labelledby="drawer-demand">
+            <h3 id="drawer-demand" className="admin-post__heading">
+              Demand
+            </h3>
+            <DemandPanel postId={post.id} refreshKey={`${votersVersion}:${post.voteCount}`} />
+          </section>
+          <section className="admin-post__section" aria-labelledby="drawer-merge">
+            <h3 id="drawer-merge" className="admin-post__heading">
+              Duplicates
+            </h3>
+            <MergePanel post={post} search={search} onMerged={onMerged} onUnmerged={onUnmerged} />
+          </section>
+          {/* a merged post is a read-only stub: no triage until it is unmerged */}
+          {post.mergedInto ? null : (
+          <>
           <section className="admin-post__section" aria-labelledby="drawer-status">
             <h3 id="drawer-status" className="admin-post__heading">
               Status
@@ -84,18 +116,29 @@ export function AdminPostDrawer() {
             </h3>
             <EditPostForm key={post.id} post={post} boards={context.boards} onSaved={onSaved} />
           </section>
+          </>
+          )}
+          <section className="admin-post__section" aria-labelledby="drawer-notified">
+            <h3 id="drawer-notified" className="admin-post__heading">
+              Notified
+            </h3>
+            <NotifiedSummary postId={post.id} refreshKey={`${post.status.id}:${post.commentCount}`} />
+          </section>
           <section className="admin-post__section" aria-labelledby="drawer-votes">
             <h3 id="drawer-votes" className="admin-post__heading">
               Voters <span className="subtle">({post.voteCount})</span>
             </h3>
-            <VoteOnBehalfForm
-              postId={post.id}
-              onVoted={(result) => {
-                onVotesChanged(result);
-                setVotersVersion((version) => version + 1);
-              }}
-            />
-            <VotersList postId={post.id} refreshKey={votersVersion} onVoteRemoved={onVotesChanged} />
+            {/* votes on a merged post are cast on its target: add them there */}
+            {post.mergedInto ? null : (
+              <VoteOnBehalfForm
+                postId={post.id}
+                onVoted={(result) => {
+                  onVotesChanged(result);
+                  setVotersVersion((version) => version + 1);
+                }}
+              />
+            )}
+            <VotersList postId={post.id} refreshKey={votersVersion} onVoteRemoved={onVotesChanged} mergedPosts={post.mergedPosts} canRemove={!post.mergedInto} />
           </section>
           <section className="admin-post__section">
             <CommentThread

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { listVotes, removeVote } from '../../api/votes.ts';
-import type { Vote, VoteResult } from '../../api/types.ts';
+import type { MergedPost, Vote, VoteResult } from '../../api/types.ts';
 import { defaultImportance, describeImportance, importanceColor } from '../../features/votes/importance.ts';
 import { describeError } from '../../lib/form-errors.ts';
 import { formatRelativeTime } from '../../lib/format.ts';
@@ -11,9 +11,18 @@ import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { LoadingBlock } from '../../ui/Spinner.tsx';
 
-type VotersListProps = { postId: string; refreshKey: number; onVoteRemoved: (result: VoteResult) => void };
+type VotersListProps = {
+  postId: string;
+  refreshKey: number;
+  onVoteRemoved: (result: VoteResult) => void;
+  /** Posts merged into this one: voters who came from one of them say so. */
+  mergedPosts?: MergedPost[];
+  /** False on a merged post (read-only: its voters are taken back on the post it was merged into). */
+  canRemove?: boolean;
+};
 
-export function VotersList({ postId, refreshKey, onVoteRemoved }: VotersListProps) {
+export function VotersList({ postId, refreshKey, onVoteRemoved, mergedPosts = [], canRemove = true }: VotersListProps) {
+  const mergedTitle = (id: string) => mergedPosts.find((merged) => merged.id === id)?.title ?? 'a merged post';
   const voters = usePagedList<Vote>((cursor, signal) => listVotes(postId, cursor, signal), [postId, refreshKey]);
   const [removing, setRemoving] = useState<Vote | null>(null);
 
@@ -40,14 +49,17 @@ export function VotersList({ postId, refreshKey, onVoteRemoved }: VotersListProp
                 {' · '}
                 {formatRelativeTime(vote.createdAt)}
                 {vote.votedBy ? ` · added by ${vote.votedBy.name}` : ''}
+                {vote.viaPostId ? ` · via “${mergedTitle(vote.viaPostId)}”` : ''}
               </span>
             </div>
             {vote.importance !== defaultImportance ? (
               <Badge color={importanceColor(vote.importance)}>{describeImportance(vote.importance)}</Badge>
             ) : null}
-            <Button variant="ghost" size="sm" onClick={() => setRemoving(vote)} aria-label={`Remove vote by ${vote.person.email}`}>
-              Remove
-            </Button>
+            {canRemove ? (
+              <Button variant="ghost" size="sm" onClick={() => setRemoving(vote)} aria-label={`Remove vote by ${vote.person.email}`}>
+                Remove
+              </Button>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -59,7 +71,11 @@ export function VotersList({ postId, refreshKey, onVoteRemoved }: VotersListProp
       <ConfirmDialog
         isOpen={removing !== null}
         title="Remove this vote?"
-        message={removing ? `${removing.person.email} will no longer be counted as a voter.` : ''}
+        message={
+          removing
+            ? `${removing.person.email} will no longer be counted as a voter${mergedPosts.length ? ' (their votes on the merged posts go too)' : ''}.`
+            : ''
+        }
         confirmLabel="Remove vote"
         onConfirm={() => (removing ? remove(removing) : Promise.resolve())}
         onClose={() => setRemoving(null)}

@@ -1,4 +1,4 @@
-import type { Board, PostSort, Status, Tag } from '../../api/types.ts';
+import type { Board, Status, Tag, TeamPostSort } from '../../api/types.ts';
 import { CheckboxField } from '../../ui/Field.tsx';
 import { SearchInput } from '../../ui/SearchInput.tsx';
 import { Select } from '../../ui/Select.tsx';
@@ -13,7 +13,7 @@ type AdminPostFiltersProps = {
   onChange: (patch: Partial<AdminPostFilterValues>) => void;
 };
 
-const sortLabels: Record<PostSort, string> = { new: 'Newest', top: 'Most votes', trending: 'Trending' };
+const sortLabels: Record<TeamPostSort, string> = { new: 'Newest', top: 'Most votes', trending: 'Trending', demand: 'Demand' };
 
 export function AdminPostFilters({ values, boards, statuses, tags, onChange }: AdminPostFiltersProps) {
   return (
@@ -56,7 +56,7 @@ export function AdminPostFilters({ values, boards, statuses, tags, onChange }: A
         Sort
       </label>
       <Select id="admin-filter-sort" className="admin-filters__select" value={values.sort} onChange={(event) => onChange({ sort: event.target.value })}>
-        {(Object.keys(sortLabels) as PostSort[]).map((sort) => (
+        {(Object.keys(sortLabels) as TeamPostSort[]).map((sort) => (
           <option key={sort} value={sort}>
             {sortLabels[sort]}
           </option>

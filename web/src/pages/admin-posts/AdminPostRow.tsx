@@ -35,6 +35,11 @@ export function AdminPostRow({ post, search, isActive }: AdminPostRowProps) {
       </div>
       <div className="admin-post-row__side">
         {post.deletedAt ? <Badge color="var(--danger)">Deleted</Badge> : null}
+        {post.demandScore !== undefined && post.demandScore > 0 ? (
+          <span className="admin-post-row__demand subtle" title="Demand score">
+            {post.demandScore.toLocaleString(undefined, { maximumFractionDigits: 1 })}
+          </span>
+        ) : null}
         <StatusBadge status={post.status} />
         <span className="admin-post-row__comments" title={`${post.commentCount} comments`}>
           <CommentIcon size={14} /> {post.commentCount}

@@ -3,7 +3,7 @@ import { Outlet, useLocation, useMatch } from 'react-router';
 import { listBoards } from '../../api/boards.ts';
 import { listPosts } from '../../api/posts.ts';
 import { listStatuses, listTags } from '../../api/taxonomy.ts';
-import type { PostSort, PostSummary } from '../../api/types.ts';
+import type { PostSummary, TeamPostSort } from '../../api/types.ts';
 import { describeError } from '../../lib/form-errors.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { usePagedList } from '../../lib/use-paged-list.ts';
@@ -20,7 +20,7 @@ import { AdminPostRow } from './AdminPostRow.tsx';
 import './admin-posts.css';
 
 const defaults: AdminPostFilterValues = { board: '', status: '', tag: '', q: '', deleted: '', sort: 'new' };
-const sorts: PostSort[] = ['new', 'top', 'trending'];
+const sorts: TeamPostSort[] = ['new', 'top', 'trending', 'demand'];
 
 export function AdminPostsPage() {
   const [filters, setFilters] = useSearchParamState(defaults);
@@ -31,7 +31,7 @@ export function AdminPostsPage() {
     return { boards: boards.items, statuses: statuses.items, tags: tags.items };
   }, []);
   const includeDeleted = filters.deleted === '1';
-  const sort = sorts.includes(filters.sort as PostSort) ? (filters.sort as PostSort) : 'new';
+  const sort = sorts.includes(filters.sort as TeamPostSort) ? (filters.sort as TeamPostSort) : 'new';
   const posts = usePagedList<PostSummary>(
     (cursor, signal) =>
       listPosts(
@@ -47,7 +47,8 @@ export function AdminPostsPage() {
       setItems((items) =>
         items
           .map((item) => (item.id === changed.id ? { ...item, ...changed } : item))
-          .filter((item) => includeDeleted || !item.deletedAt),
+          // a post merged from the drawer becomes a stub, and stubs are not listed
+          .filter((item) => (includeDeleted || !item.deletedAt) && !('mergedInto' in item && item.mergedInto)),
       ),
     [setItems, includeDeleted],
   );

@@ -10,6 +10,7 @@ import { CheckboxField, Field } from '../../ui/Field.tsx';
 import { Input } from '../../ui/Input.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { AdminPageHeader } from '../admin-layout/AdminPageHeader.tsx';
+import { DemandWeightsSection } from './DemandWeightsForm.tsx';
 
 export function SettingsAdminPage() {
   const { me, refresh } = useSession();
@@ -18,6 +19,7 @@ export function SettingsAdminPage() {
       <AdminPageHeader title="Settings" description="How your workspace looks and who can take part." />
       {/* Keyed by the saved values so the form restarts from the server's answer after saving. */}
       <WorkspaceForm key={`${me.workspace.name}:${me.workspace.allowAnonymous}`} workspace={me.workspace} onSaved={refresh} />
+      <DemandWeightsSection />
     </>
   );
 }

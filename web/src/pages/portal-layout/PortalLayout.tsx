@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Link, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { useIdentity } from '../../features/identity/IdentityProvider.tsx';
+import { NotificationsBell } from '../../features/notifications/NotificationsBell.tsx';
 import { useSession } from '../../features/session/session-context.ts';
 import { describeError } from '../../lib/form-errors.ts';
 import { Button, buttonClassName } from '../../ui/Button.tsx';
@@ -39,6 +40,17 @@ export function PortalLayout() {
             </span>
             <span className="brand__name">{me.workspace.name}</span>
           </Link>
+          <nav className="portal-header__sections" aria-label="Portal">
+            <NavLink to="/" end className="portal-header__link">
+              Feedback
+            </NavLink>
+            <NavLink to="/roadmap" className="portal-header__link" data-testid="nav-roadmap">
+              Roadmap
+            </NavLink>
+            <NavLink to="/changelog" className="portal-header__link" data-testid="nav-changelog">
+              Changelog
+            </NavLink>
+          </nav>
           <nav className="portal-header__nav" aria-label="Account">
             {isMember ? (
               <Link to="/admin" className={buttonClassName('ghost', 'sm')}>
@@ -47,6 +59,7 @@ export function PortalLayout() {
             ) : null}
             {isSignedIn && viewer ? (
               <>
+                <NotificationsBell key={viewer.id} />
                 <span className="portal-header__viewer" title={viewer.email}>
                   {viewer.name || viewer.email}
                 </span>

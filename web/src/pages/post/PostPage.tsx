@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { getPost } from '../../api/posts.ts';
 import { CommentThread } from '../../features/comments/CommentThread.tsx';
+import { FollowButton } from '../../features/notifications/FollowButton.tsx';
+import { PostActivitySparkline } from '../../features/demand/PostActivitySparkline.tsx';
 import { SanitizedHtml } from '../../features/content/SanitizedHtml.tsx';
 import { StatusBadge } from '../../features/posts/StatusBadge.tsx';
 import { useSession, usePageTitle } from '../../features/session/session-context.ts';
@@ -24,7 +26,8 @@ export function PostPage() {
   const { isSignedIn, isMember } = useSession();
   const { data: post, error, setData } = useAsync((signal) => getPost(postId, signal), [postId]);
   usePageTitle(post?.title ?? 'Post');
-  const { hash } = useLocation();
+  const { hash, state } = useLocation();
+  const mergedFrom = (state as { mergedFrom?: string } | null)?.mergedFrom;
   const isLoaded = post?.id === postId;
 
   // Links to "#comments" (the comment count on a board) land on the thread once the post is rendered.
@@ -35,6 +38,8 @@ export function PostPage() {
   if (isApiError(error, 404)) return <NotFoundPage what="post" />;
   if (error) return <Alert title="This post could not be loaded">{describeError(error)}</Alert>;
   if (!post || post.id !== postId) return <LoadingBlock label="Loading post…" />;
+  // a merged post lives on in the post it was merged into: follow it there, saying where the reader came from
+  if (post.mergedInto?.title) return <Navigate to={`/p/${post.mergedInto.id}`} replace state={{ mergedFrom: post.title }} />;
 
   // Visitors who are not signed in still see the controls: using them asks who they are first.
   const canVote = post.can.vote || !isSignedIn;
@@ -45,6 +50,16 @@ export function PostPage() {
       <Link to={`/b/${post.board.slug}`} className="back-link">
         <ArrowLeftIcon size={14} /> {post.board.name}
       </Link>
+      {mergedFrom ? (
+        <div className="post-page__notice" data-testid="merged-from-notice">
+          <Alert tone="info">“{mergedFrom}” was merged into this post: its votes and comments count here.</Alert>
+        </div>
+      ) : null}
+      {post.mergedInto ? (
+        <div className="post-page__notice" data-testid="merged-into-notice">
+          <Alert tone="info">This post was merged into another post and is closed.</Alert>
+        </div>
+      ) : null}
       {post.deletedAt ? (
         <div className="post-page__notice">
           <Alert tone="warning">This post was deleted and is only visible to the team.</Alert>
@@ -98,6 +113,13 @@ export function PostPage() {
           {post.can.changeStatus ? <TeamPanel post={post} onSaved={setData} /> : null}
           <section className="card post-aside-card" aria-label="Details">
             <PostDetails post={post} />
+            <FollowButton postId={post.id} />
+          </section>
+          <section className="card post-aside-card" aria-labelledby="votes-over-time-title">
+            <h2 id="votes-over-time-title" className="post-aside-card__title">
+              Votes over time
+            </h2>
+            <PostActivitySparkline postId={post.id} refreshKey={post.voteCount} />
           </section>
           <section className="card post-aside-card" aria-labelledby="history-title">
             <h2 id="history-title" className="post-aside-card__title">

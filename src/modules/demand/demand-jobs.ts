@@ -1,0 +1,94 @@
+// The demand refresh job (docs/adr/0005-demand-score.md). Changes enqueue it in their own transaction
+// with a job key per post / person / company / workspace, so a burst of votes on one post collapses into
+// one pending refresh, and a refresh never runs before the change it reflects has committed.
+import type { DbOrTx } from '../../db/database.ts';
+import { addJob } from '../../jobs/index.ts';
+import { hasMomentum } from './demand.repo.ts';
+import { refreshDemand, type DemandRefreshResult, type DemandRefreshTarget } from './refresh-demand.ts';
+
+export const DEMAND_REFRESH_TASK = 'demand.refresh';
+
+/** Momentum fades with time, not only with votes: while any post has some, it is recomputed hourly. */
+export const DECAY_INTERVAL_MS = 60 * 60 * 1000;
+
+const SCOPES = new Set(['posts', 'person', 'company', 'workspace', 'decay']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Schedules a refresh; call it with the transaction that makes the change. */
+export async function enqueueDemandRefresh(db: DbOrTx, target: DemandRefreshTarget, opts: { now?: Date } = {}): Promise<void> {
+  const ws = target.workspaceId;
+  switch (target.scope) {
+    case 'posts':
+      // one job per post, so repeated changes to the same post share one pending refresh
+      for (const postId of new Set(target.postIds)) {
+        await addJob(db, DEMAND_REFRESH_TASK, { scope: 'posts', workspaceId: ws, postIds: [postId] }, { jobKey: `demand:post:${postId}` });
+      }
+      return;
+    case 'person':
+      return addJob(db, DEMAND_REFRESH_TASK, target, { jobKey: `demand:person:${target.personId}` });
+    case 'company':
+      return addJob(db, DEMAND_REFRESH_TASK, target, { jobKey: `demand:company:${target.companyId}` });
+    case 'workspace':
+      return addJob(db, DEMAND_REFRESH_TASK, target, { jobKey: `demand:workspace:${ws}` });
+    case 'decay':
+      // preserve_run_at: a pending decay keeps its time, so steady voting cannot postpone it forever
+      return addJob(db, DEMAND_REFRESH_TASK, target, {
+        jobKey: `demand:decay:${ws}`, jobKeyMode: 'preserve_run_at', runAt: new Date((opts.now ?? new Date()).getTime() + DECAY_INTERVAL_MS),
+      });
+  }
+}
+
+/** The job handler: refresh, then keep the hourly decay going while some post still has momentum. */
+export async function runDemandRefreshJob(db: DbOrTx, payload: unknown, opts: { now?: Date } = {}): Promise<DemandRefreshResult> {
+  const target = parseTarget(payload);
+  const result = await refreshDemand(db, target, opts);
+  const keepDecaying = target.scope === 'decay' ? await hasMomentum(db, target.workspaceId) : result.withMomentum > 0;
+  if (keepDecaying) await enqueueDemandRefresh(db, { scope: 'decay', workspaceId: target.workspaceId }, opts);
+  return result;
+}
+
+function parseTarget(payload: unknown): DemandRefreshTarget {
+  const p = (payload ?? {}) as Record<string, unknown>;
+  const id = (key: string): string => {
+    const value = p[key];
+    if (typeof value !== 'string' || !UUID.test(value)) throw new Error(`demand.refresh: ${key} must be a uuid`);
+    return value;
+  };
+  const scope = p.scope;
+  if (typeof scope !== 'string' || !SCOPES.has(scope)) throw new Error(`demand.refresh: unknown scope ${String(scope)}`);
+  const workspaceId = id('workspaceId');
+  if (scope === 'posts') {
+    const postIds = Array.isArray(p.postIds) ? p.postIds.filter((x): x is string => typeof x === 'string' && UUID.test(x)) : [];
+    return { scope, workspaceId, postIds };
+  }
+  if (scope === 'person') return { scope, workspaceId, personId: id('personId') };
+  if (scope === 'company') return { scope, workspaceId, companyId: id('companyId') };
+  return { scope: scope as 'workspace' | 'decay', workspaceId };
+}
+
+/**
+ * Merges and unmerges change which posts form a group (merges record post.merged; an unmerge records
+ * post.updated with `unmerged`). This event consumer refreshes every post the merge log connects to the
+ * event's post — its target, its sources, posts re-pointed along — so both sides are re-scored.
+ */
+export async function refreshDemandForMergeEvent(
+  db: DbOrTx,
+  event: { type: string; workspace_id: string; post_id: string | null; data: Record<string, unknown> | null },
+): Promise<void> {
+  if (!isMergeEvent(event) || !event.post_id) return;
+  const postId = event.post_id;
+  const rows = await db.selectFrom('post_merges')
+    .select(['source_post_id', 'target_post_id'])
+    .where('workspace_id', '=', event.workspace_id)
+    .where((eb) => eb.or([eb('source_post_id', '=', postId), eb('target_post_id', '=', postId)]))
+    .execute();
+  const named = [event.data?.targetId, (event.data?.unmerged as { fromTargetId?: unknown } | undefined)?.fromTargetId]
+    .filter((id): id is string => typeof id === 'string' && UUID.test(id));
+  const ids = new Set([postId, ...named, ...rows.flatMap((r) => [r.source_post_id, r.target_post_id])]);
+  await enqueueDemandRefresh(db, { scope: 'posts', workspaceId: event.workspace_id, postIds: [...ids] });
+}
+
+function isMergeEvent(event: { type: string; data: Record<string, unknown> | null }): boolean {
+  if (event.type === 'post.merged' || event.type === 'post.unmerged') return true;
+  return event.type === 'post.updated' && Boolean(event.data && 'unmerged' in event.data);
+}
