@@ -9,6 +9,7 @@ import { registerOpenApi } from './http/openapi.ts';
 import { registerWebApp } from './http/static.ts';
 import type { AppDeps } from './http/context.ts';
 import { createPublicCache, registerPublicCacheInvalidation } from './http/public-cache.ts';
+import { createChangeNotifier } from './db/change-notifier.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { boardsRoutes } from './modules/boards/boards.routes.ts';
@@ -17,11 +18,20 @@ import { tagsRoutes } from './modules/tags/tags.routes.ts';
 import { postsRoutes } from './modules/posts/posts.routes.ts';
 import { votesRoutes } from './modules/votes/votes.routes.ts';
 import { commentsRoutes } from './modules/comments/comments.routes.ts';
+import { mergesRoutes } from './modules/merges/merges.routes.ts';
 import { workspacesRoutes } from './modules/workspaces/workspaces.routes.ts';
 import { membersRoutes } from './modules/members/members.routes.ts';
 import { companiesRoutes } from './modules/companies/companies.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.ts';
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes.ts';
+import { roadmapRoutes } from './modules/roadmap/roadmap.routes.ts';
+import { changelogRoutes } from './modules/changelog/changelog.routes.ts';
+import { demandRoutes } from './modules/demand/demand.routes.ts';
+import { subscriptionsRoutes } from './modules/subscriptions/subscriptions.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { similarRoutes } from './modules/similar/similar.routes.ts';
+import { createSimilarIndexes } from './modules/similar/index.ts';
 
 export type { AppDeps } from './http/context.ts';
 export type App = FastifyInstance;
@@ -29,7 +39,12 @@ export type App = FastifyInstance;
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
 export async function buildApp(inputDeps: AppDeps, opts: { logger?: boolean; loggerInstance?: FastifyBaseLogger } = {}): Promise<App> {
-  const deps = { ...inputDeps, publicCache: inputDeps.publicCache ?? createPublicCache() };
+  const deps = {
+    ...inputDeps,
+    publicCache: inputDeps.publicCache ?? createPublicCache(),
+    changeNotifier: inputDeps.changeNotifier ?? createChangeNotifier(inputDeps.db),
+    similarIndexes: inputDeps.similarIndexes ?? createSimilarIndexes(inputDeps.db),
+  };
   const app = Fastify({
     ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: opts.logger ?? { level: deps.config.logLevel } }),
     bodyLimit: BODY_LIMIT_BYTES,
@@ -46,21 +61,30 @@ export async function buildApp(inputDeps: AppDeps, opts: { logger?: boolean; log
   await registerSecurity(app, deps.config);
   await registerOpenApi(app, deps.config);
   await registerAuth(app, deps);
-  registerPublicCacheInvalidation(app, deps.publicCache);
+  registerPublicCacheInvalidation(app, deps.publicCache, deps.changeNotifier);
 
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(boardsRoutes(deps));
   await app.register(statusesRoutes(deps));
   await app.register(tagsRoutes(deps));
+  // before the posts routes: GET /api/v1/posts/similar is not a post id
+  await app.register(similarRoutes(deps));
   await app.register(postsRoutes(deps));
   await app.register(votesRoutes(deps));
   await app.register(commentsRoutes(deps));
+  await app.register(mergesRoutes(deps));
   await app.register(workspacesRoutes(deps));
   await app.register(membersRoutes(deps));
   await app.register(companiesRoutes(deps));
   await app.register(peopleRoutes(deps));
   await app.register(apiKeysRoutes(deps));
+  await app.register(webhooksRoutes(deps));
+  await app.register(roadmapRoutes(deps));
+  await app.register(changelogRoutes(deps));
+  await app.register(demandRoutes(deps));
+  await app.register(subscriptionsRoutes(deps));
+  await app.register(notificationsRoutes(deps));
 
   await registerWebApp(app);
   return app;

@@ -10,6 +10,7 @@ import { createMailer } from './email/create-mailer.ts';
 import type { Actor } from './modules/auth/index.ts';
 import type { Context } from './modules/context.ts';
 import { createApiKey } from './modules/api-keys/index.ts';
+import { sendTestMail } from './modules/notifications/index.ts';
 import { ensureDefaultWorkspace } from './modules/workspaces/index.ts';
 
 function port(value: string): number {
@@ -101,6 +102,18 @@ export function buildCli(): Command {
       const created = await withSystemContext(opts.workspace, (ctx) => createApiKey(ctx, { name: opts.name, scope: opts.scope }));
       console.log(created.key);
       console.error(`Created API key "${created.name}" (${created.scope}). Store it now: it cannot be shown again.`);
+    });
+
+  program
+    .command('mail')
+    .description('Mail: `backboard mail test --to you@example.com` sends a test message with the configured SMTP_URL')
+    .command('test')
+    .description("Send a test message now and print the mail server's answer (or its exact error)")
+    .requiredOption('--to <address>', 'where to send it')
+    .action(async (opts: { to: string }) => {
+      const result = await withSystemContext(undefined, (ctx) => sendTestMail(ctx, { to: opts.to }));
+      if (!result.ok) throw new Error(`the test message failed: ${result.error}`);
+      console.log(result.location ? `Written to ${result.location} (SMTP_URL is not set)` : `Sent: the mail server accepted ${result.messageId}`);
     });
 
   return program;

@@ -27,6 +27,25 @@ export type Config = {
   rateLimitDisabled: boolean;
   /** TRUST_PROXY=1 trusts X-Forwarded-* headers from a reverse proxy. */
   trustProxy: boolean;
+  /**
+   * WEBHOOKS_ALLOW_LOOPBACK=1 lets webhook endpoints point at loopback addresses (127.0.0.0/8, ::1,
+   * localhost) for local development and tests. Private, link-local and metadata addresses stay refused.
+   */
+  webhooksAllowLoopback: boolean;
+  /**
+   * WEBHOOK_RETRY_BASE_MS: unit of the webhook retry schedule (5 s, 30 s, 2 min … 24 h at the default
+   * 5000); every delay, and the 24 h minimum retry window, scale with it. Lower it only in tests.
+   */
+  webhookRetryBaseMs: number;
+  /** WEBHOOK_TIMEOUT_MS: how long one webhook attempt may take (DNS, connect, response). Default 10000. */
+  webhookTimeoutMs: number;
+  /**
+   * JOB_RETRY_BASE_MS: first retry delay of background jobs that fail (emails): attempt n waits
+   * min(JOB_RETRY_MAX_MS, base·2^(n-1)) ± 50 % jitter (src/jobs/with-retry.ts). Default 30000 (30 s).
+   */
+  jobRetryBaseMs: number;
+  /** JOB_RETRY_MAX_MS: the longest wait between two attempts. Default 21600000 (6 h). */
+  jobRetryMaxMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -35,6 +54,13 @@ function int(name: string, value: string | undefined, fallback: number): number 
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name} must be an integer 0-65535, got "${value}"`);
+  return n;
+}
+
+function millis(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 86_400_000) throw new ConfigError(`${name} must be a number of milliseconds (1-86400000), got "${value}"`);
   return n;
 }
 
@@ -74,6 +100,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     isProduction: env.NODE_ENV === 'production',
     rateLimitDisabled: bool(env.RATE_LIMIT_DISABLED),
     trustProxy: bool(env.TRUST_PROXY),
+    webhooksAllowLoopback: bool(env.WEBHOOKS_ALLOW_LOOPBACK),
+    webhookRetryBaseMs: millis('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 5000),
+    webhookTimeoutMs: millis('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000),
+    jobRetryBaseMs: millis('JOB_RETRY_BASE_MS', env.JOB_RETRY_BASE_MS, 30_000),
+    jobRetryMaxMs: millis('JOB_RETRY_MAX_MS', env.JOB_RETRY_MAX_MS, 6 * 3_600_000),
   };
   return { ...config, ...overrides };
 }

@@ -9,61 +9,75 @@ import { createMailer } from './email/create-mailer.ts';
 import { ensureDefaultWorkspace } from './modules/workspaces/index.ts';
 import { seedDemo } from './modules/demo/index.ts';
 import { startWorker, type WorkerHandle } from './jobs/start-worker.ts';
-import { buildTaskList } from './task-list.ts';
+import { buildTaskList, CRONTAB } from './task-list.ts';
 import { startChangeFeed } from './db/change-feed.ts';
 import { createPublicCache } from './http/public-cache.ts';
+import { createSimilarIndexes } from './modules/similar/index.ts';
 
 export async function startServer(config: Config, opts: { demo: boolean; worker: boolean }): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const opened = await openDatabase(config, { info: (m) => logger.info(m), warn: (m) => logger.warn(m) });
   logger.info({ migrations: opened.appliedMigrations }, `database: ${opened.description}`);
   const mailer = createMailer(config, logger);
-  const { workspace, setupToken } = await ensureDefaultWorkspace(opened.db);
-  if (opts.demo) {
-    const seeded = await seedDemo(opened.db, workspace.id);
-    logger.info(seeded ? `demo workspace seeded: ${seeded.boards} boards, ${seeded.posts} posts, ${seeded.votes} votes` : 'demo: the workspace already has boards, nothing seeded');
-  }
-  // Cached public reads stay correct across processes: every committed write NOTIFYs its workspace.
-  const publicCache = createPublicCache();
-  const changeFeed = startChangeFeed({
-    connectionString: opened.connectionString,
-    onChange: (workspaceId) => publicCache.invalidate(workspaceId),
-    onReset: () => publicCache.clear(),
-    log: logger,
-  });
-  const app = await buildApp(
-    { config, db: opened.db, mailer, defaultWorkspaceId: workspace.id, cookieSecret: await getInstanceSecret(opened.db, 'cookie_secret'), publicCache },
-    { loggerInstance: logger },
-  );
-
-  // Background jobs run in this process unless told otherwise (`backboard worker` runs them alone).
-  const worker: WorkerHandle | null = opts.worker
-    ? await startWorker({ connectionString: opened.connectionString, taskList: buildTaskList({ config, db: opened.db, mailer, log: logger }), log: logger })
-    : null;
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal} received, shutting down`);
-    try {
-      await app.close();
-      await changeFeed.stop();
-      await worker?.stop();
-      await mailer.close();
-      await opened.close();
-    } finally {
-      process.exit(0);
-    }
+  // Everything started so far is stopped again in reverse order, also when start-up fails half-way
+  // (an embedded PostgreSQL must never be left running by a failed start).
+  const stack: Array<() => Promise<void>> = [() => opened.close(), () => mailer.close()];
+  const unwind = async () => {
+    for (const stop of stack.reverse()) await stop().catch((error) => logger.error({ err: error }, 'error while stopping'));
+    stack.length = 0;
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    const { workspace, setupToken } = await ensureDefaultWorkspace(opened.db);
+    if (opts.demo) {
+      const seeded = await seedDemo(opened.db, workspace.id);
+      logger.info(seeded ? `demo workspace seeded: ${seeded.boards} boards, ${seeded.posts} posts, ${seeded.votes} votes` : 'demo: the workspace already has boards, nothing seeded');
+    }
+    // Cached public reads stay correct across processes: committed writes are announced per workspace.
+    const publicCache = createPublicCache();
+    const changeFeed = startChangeFeed({
+      connectionString: opened.connectionString,
+      onChange: (workspaceId) => publicCache.invalidate(workspaceId),
+      onReset: () => publicCache.clear(),
+      log: logger,
+    });
+    stack.push(() => changeFeed.stop());
+    // one set of in-memory similar-posts indexes for the web routes and this process's worker
+    const similarIndexes = createSimilarIndexes(opened.db, { log: logger });
+    const app = await buildApp(
+      { config, db: opened.db, mailer, defaultWorkspaceId: workspace.id, cookieSecret: await getInstanceSecret(opened.db, 'cookie_secret'), publicCache, similarIndexes },
+      { loggerInstance: logger },
+    );
+    // Background jobs run in this process unless told otherwise (`backboard worker` runs them alone).
+    if (opts.worker) {
+      const worker: WorkerHandle = await startWorker({
+        connectionString: opened.connectionString, taskList: buildTaskList({ config, db: opened.db, mailer, log: logger, similarIndexes }), crontab: CRONTAB, log: logger,
+      });
+      stack.push(() => worker.stop());
+    }
+    stack.push(() => app.close());
 
-  await app.listen({ host: config.host, port: config.port });
-  const lines = [`Backboard is running at ${config.publicUrl}`];
-  if (setupToken) lines.push('', 'Create the owner account (one-time link):', `  ${config.publicUrl}/setup/${setupToken}`);
-  lines.push('', `API docs: ${config.publicUrl}/api/docs`);
-  console.log(`\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info(`${signal} received, shutting down`);
+      await unwind();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+
+    await app.listen({ host: config.host, port: config.port });
+    // built in the background, so the first visitor typing a title does not wait for it
+    similarIndexes.warm(workspace.id);
+    const lines = [`Backboard is running at ${config.publicUrl}`];
+    if (setupToken) lines.push('', 'Create the owner account (one-time link):', `  ${config.publicUrl}/setup/${setupToken}`);
+    lines.push('', `API docs: ${config.publicUrl}/api/docs`);
+    console.log(`\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+  } catch (error) {
+    await unwind();
+    throw error;
+  }
 }
 
 /** `backboard worker`: background jobs only, for scaling them apart from the web process. */
@@ -73,7 +87,7 @@ export async function runWorkerProcess(config: Config, concurrency: number): Pro
   const mailer = createMailer(config, logger);
   const worker = await startWorker({
     connectionString: opened.connectionString, concurrency,
-    taskList: buildTaskList({ config, db: opened.db, mailer, log: logger }), log: logger,
+    taskList: buildTaskList({ config, db: opened.db, mailer, log: logger }), crontab: CRONTAB, log: logger,
   });
   logger.info(`worker running (concurrency ${concurrency}) on ${opened.description}`);
   let stopping = false;

@@ -61,3 +61,28 @@ export async function runCli(args: string[], env: Record<string, string>): Promi
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   return { code, stdout, stderr };
 }
+
+export type WorkerProcess = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+/** `node src/main.ts worker` (background jobs only); resolves once it reports that it runs. */
+export async function startWorkerProcess(env: Record<string, string>, args: string[] = []): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'src/main.ts'), 'worker', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (gone) throw new Error(`worker exited before it was ready:\n${out}`);
+    if (out.includes('worker running')) return { child, output: () => out, exited };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`worker did not start in 60 s:\n${out}`);
+}

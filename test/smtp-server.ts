@@ -16,13 +16,25 @@ export type TestSmtpServer = {
   close(): Promise<void>;
 };
 
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+/**
+ * `port` 0 (default) picks a free port; a fixed port brings a stopped server back where clients expect
+ * it. With `auth`, the server demands AUTH and answers a wrong login with "535 Invalid username or password".
+ */
+export async function startSmtpServer(opts: { port?: number; auth?: { user: string; pass: string } } = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
+  const auth = opts.auth;
   const server = new SMTPServer({
-    authOptional: true,
+    authOptional: !auth,
     // plain SMTP on loopback: without STARTTLS on offer, the client sends in clear as it should here
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    disabledCommands: auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    allowInsecureAuth: Boolean(auth),
+    onAuth(login, _session, callback) {
+      if (auth && login.username === auth.user && login.password === auth.pass) return callback(null, { user: login.username });
+      const error = new Error('Invalid username or password') as Error & { responseCode: number };
+      error.responseCode = 535;
+      callback(error);
+    },
     logger: false,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -40,7 +52,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.server.address() as AddressInfo).port;
 

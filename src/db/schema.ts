@@ -1,4 +1,5 @@
 // Kysely table types mirroring migrations/*.sql. Columns with defaults are Generated<…>.
+// One file on purpose (longer than our usual limit): the whole database at a glance, next to the SQL.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -18,6 +19,8 @@ export interface WorkspacesTable {
   allow_anonymous: Generated<boolean>;
   setup_token_hash: string | null;
   created_at: Timestamp;
+  /** Demand score weights (migrations/20261123022000_demand.sql); null = the documented defaults. */
+  demand_weights: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 }
 
 export interface MembersTable {
@@ -101,6 +104,31 @@ export interface PostsTable {
   /** Final target of a merge (one hop); null when not merged. */
   merged_into_id: ColumnType<string | null, string | null | undefined, string | null>;
   merged_at: NullableTimestamp;
+  /** Materialised demand score (src/modules/demand), the key of sort=demand. */
+  demand_score: Generated<number>;
+}
+
+export interface PostDemandTable {
+  post_id: string;
+  workspace_id: string;
+  unique_voters: number;
+  unique_companies: number;
+  monthly_revenue: Numeric;
+  weighted_votes: number;
+  momentum: number;
+  computed_at: Timestamp;
+}
+
+export interface PostDemandSegmentsTable {
+  post_id: string;
+  workspace_id: string;
+  segment: string;
+  voters: number;
+  companies: number;
+  monthly_revenue: Numeric;
+  weighted_votes: number;
+  momentum: number;
+  score: number;
 }
 
 export interface PostMergesTable {
@@ -113,6 +141,30 @@ export interface PostMergesTable {
   created_at: Timestamp;
   undone_at: NullableTimestamp;
   undone_by_member_id: string | null;
+}
+
+/** Duplicate queue (migrations/20261123070000_similar.sql): a likely duplicate pair, or a dismissed one. */
+export interface DuplicateCandidatesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  post_id: string;
+  similar_post_id: string;
+  score: number;
+  matched: ColumnType<string[], string[] | undefined, string[]>;
+  state: ColumnType<'open' | 'dismissed', 'open' | 'dismissed' | undefined, 'open' | 'dismissed'>;
+  decided_by_member_id: string | null;
+  decided_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+/** Per-workspace similar-posts ranking options learned from decisions; a rebuild request. */
+export interface SimilarSettingsTable {
+  workspace_id: string;
+  options: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  decisions: Generated<number>;
+  calibrated_at: NullableTimestamp;
+  rebuild_requested_at: NullableTimestamp;
+  version: Generated<number>;
 }
 
 export interface PostTagsTable {
@@ -205,9 +257,173 @@ export interface EventsTable {
   created_at: Timestamp;
 }
 
+export type ChangelogType = 'new' | 'improved' | 'fixed';
+export type ChangelogState = 'draft' | 'scheduled' | 'published';
+
+export interface ChangelogEntriesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  title: string;
+  body: Generated<string>;
+  type: ChangelogType;
+  state: Generated<ChangelogState>;
+  scheduled_for: NullableTimestamp;
+  publish_status_id: string | null;
+  published_at: NullableTimestamp;
+  first_published_at: NullableTimestamp;
+  author_member_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ChangelogEntryPostsTable {
+  entry_id: string;
+  post_id: string;
+  position: Generated<number>;
+}
+
+export type WebhookDeliveryStatus = 'queued' | 'delivered' | 'failed' | 'dead';
+export type WebhookDisabledReason = 'manual' | 'gone' | 'failing';
+
+export interface WebhookEndpointsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  url: string;
+  description: Generated<string>;
+  event_types: ColumnType<string[], string[] | undefined, string[]>;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: NullableTimestamp;
+  enabled: Generated<boolean>;
+  disabled_reason: WebhookDisabledReason | null;
+  disabled_detail: string | null;
+  disabled_at: NullableTimestamp;
+  consecutive_failures: Generated<number>;
+  failing_since: NullableTimestamp;
+  created_by_member_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  workspace_id: string;
+  endpoint_id: string;
+  event_id: string | null;
+  event_type: string;
+  payload: string;
+  request_headers: ColumnType<Record<string, string>, string | undefined, string>;
+  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>;
+  attempt_count: Generated<number>;
+  round_attempts: Generated<number>;
+  round_started_at: Timestamp;
+  response_status: number | null;
+  response_time_ms: number | null;
+  response_body: string | null;
+  last_error: string | null;
+  next_attempt_at: NullableTimestamp;
+  delivered_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<number>;
+  delivery_id: string;
+  attempt_number: number;
+  request_headers: ColumnType<Record<string, string>, string, string>;
+  started_at: Timestamp;
+  duration_ms: number;
+  response_status: number | null;
+  response_body: string | null;
+  error: string | null;
+  is_success: boolean;
+}
+
+export type NotificationKind = 'status_changed' | 'official_reply' | 'comment_reply' | 'changelog';
+export type DeliveryChannel = 'email' | 'in_app';
+export type DeliveryState = 'queued' | 'sent' | 'failed' | 'skipped';
+export type SkipReason = 'unsubscribed' | 'no_email' | 'private_board' | 'self' | 'preference_off';
+export type SubscriptionReason = 'author' | 'voter' | 'commenter' | 'manual';
+export type DigestFrequency = 'off' | 'daily' | 'weekly';
+
+/** A post's follower: an end user (person_id) or a team member (member_id). */
+export interface SubscriptionsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  post_id: string;
+  person_id: string | null;
+  member_id: string | null;
+  reason: SubscriptionReason;
+  unsubscribed_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface NotificationPreferencesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  person_id: string | null;
+  member_id: string | null;
+  status_updates: Generated<boolean>;
+  comment_replies: Generated<boolean>;
+  changelog: Generated<boolean>;
+  unsubscribed_all_at: NullableTimestamp;
+  digest: Generated<DigestFrequency>;
+  digest_sent_at: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  event_id: string;
+  person_id: string | null;
+  member_id: string | null;
+  post_id: string | null;
+  kind: NotificationKind;
+  title: string;
+  body: Generated<string>;
+  url: string;
+  read_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface DeliveriesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  event_id: string;
+  person_id: string | null;
+  member_id: string | null;
+  channel: DeliveryChannel;
+  kind: NotificationKind;
+  post_id: string | null;
+  address: string | null;
+  state: DeliveryState;
+  skip_reason: SkipReason | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  sent_at: NullableTimestamp;
+}
+
 export interface Database {
+  post_demand: PostDemandTable;
+  post_demand_segments: PostDemandSegmentsTable;
+  subscriptions: SubscriptionsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notifications: NotificationsTable;
+  deliveries: DeliveriesTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
   post_merges: PostMergesTable;
+  duplicate_candidates: DuplicateCandidatesTable;
+  similar_settings: SimilarSettingsTable;
   events: EventsTable;
+  changelog_entries: ChangelogEntriesTable;
+  changelog_entry_posts: ChangelogEntryPostsTable;
   instance_settings: InstanceSettingsTable;
   workspaces: WorkspacesTable;
   members: MembersTable;
@@ -236,3 +452,4 @@ export type Company = Selectable<CompaniesTable>;
 export type Comment = Selectable<CommentsTable>;
 export type Workspace = Selectable<WorkspacesTable>;
 export type NewPost = Insertable<PostsTable>;
+export type ChangelogEntry = Selectable<ChangelogEntriesTable>;

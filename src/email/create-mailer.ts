@@ -22,7 +22,9 @@ function toNodemailer(from: string, message: MailMessage) {
 }
 
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
+  // nodemailer's defaults wait up to 2 min to connect and 10 min on a silent socket; a job holding a
+  // delivery should fail fast instead and be retried with backoff (src/jobs/with-retry.ts).
+  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
   return {
     kind: 'smtp',
     async send(message) {

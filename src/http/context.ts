@@ -5,6 +5,7 @@ import type { Mailer } from '../email/mailer.ts';
 import type { Context } from '../modules/context.ts';
 import type { PublicCache } from './public-cache.ts';
 import type { ChangeNotifier } from '../db/change-notifier.ts';
+import type { SimilarIndexes } from '../modules/similar/index.ts';
 
 export type AppDeps = {
   config: Config;
@@ -18,10 +19,12 @@ export type AppDeps = {
   publicCache?: PublicCache;
   /** Announces committed writes to the other processes (default: NOTIFY through deps.db). */
   changeNotifier?: ChangeNotifier;
+  /** In-memory similar-posts indexes (default: this app's own); the server shares them with its worker. */
+  similarIndexes?: SimilarIndexes;
 };
 
 /** AppDeps after buildApp filled in the defaults. */
-export type ResolvedAppDeps = AppDeps & { publicCache: PublicCache; changeNotifier: ChangeNotifier };
+export type ResolvedAppDeps = AppDeps & { publicCache: PublicCache; changeNotifier: ChangeNotifier; similarIndexes: SimilarIndexes };
 
 /** The use-case context for one request. */
 export function contextOf(request: FastifyRequest, deps: AppDeps): Context {

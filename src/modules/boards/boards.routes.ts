@@ -17,11 +17,11 @@ export function boardsRoutes(deps: ResolvedAppDeps): FastifyPluginAsyncTypebox {
 
     app.get('/api/v1/boards', {
       schema: { tags, summary: 'List the boards you can see', response: { 200: Type.Object({ items: Type.Array(BoardSchema) }), ...errorResponses } },
-    }, async (request) => cachedPublicRead(request, deps.publicCache, async () => ({ items: (await listBoards(contextOf(request, deps))).map(presentBoard) })));
+    }, async (request, reply) => cachedPublicRead(request, reply, deps.publicCache, async () => ({ items: (await listBoards(contextOf(request, deps))).map(presentBoard) })));
 
     app.get('/api/v1/boards/:idOrSlug', {
       schema: { tags, summary: 'Get a board by id or slug', params: BoardRefParams, response: { 200: BoardSchema, ...errorResponses } },
-    }, async (request) => cachedPublicRead(request, deps.publicCache, async () => presentBoard(await getBoard(contextOf(request, deps), request.params.idOrSlug))));
+    }, async (request, reply) => cachedPublicRead(request, reply, deps.publicCache, async () => presentBoard(await getBoard(contextOf(request, deps), request.params.idOrSlug))));
 
     app.post('/api/v1/boards', {
       schema: { tags, summary: 'Create a board (admin)', body: CreateBoardBody, response: { 201: BoardSchema, ...errorResponses } },

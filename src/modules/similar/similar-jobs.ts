@@ -1,0 +1,36 @@
+import type { DbOrTx } from '../../db/database.ts';
+import { addJob } from '../../jobs/index.ts';
+
+// Background work of duplicate detection. Enqueued in the caller's transaction (a post that rolls
+// back is never checked; a decision that commits is always learned from).
+
+export const CHECK_POST_TASK = 'similar.check_post';
+export const CALIBRATE_TASK = 'similar.calibrate';
+
+/** Recalibration waits this long after the last decision, so a triage session costs one run. */
+export const CALIBRATION_DEBOUNCE_MS = 5_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Checks a new post against the workspace's posts for likely duplicates (one pending job per post). */
+export async function enqueueDuplicateCheck(db: DbOrTx, input: { workspaceId: string; postId: string }): Promise<void> {
+  await addJob(db, CHECK_POST_TASK, { workspaceId: input.workspaceId, postId: input.postId }, { jobKey: `similar:check:${input.postId}` });
+}
+
+/** Re-learns the workspace's ranking from its decisions, debounced (one pending job per workspace). */
+export async function enqueueCalibration(db: DbOrTx, workspaceId: string, now = new Date()): Promise<void> {
+  await addJob(db, CALIBRATE_TASK, { workspaceId }, {
+    jobKey: `similar:calibrate:${workspaceId}`, runAt: new Date(now.getTime() + CALIBRATION_DEBOUNCE_MS),
+  });
+}
+
+export function readIds<K extends string>(payload: unknown, keys: readonly K[], task: string): Record<K, string> {
+  const p = (payload ?? {}) as Record<string, unknown>;
+  const out = {} as Record<K, string>;
+  for (const key of keys) {
+    const value = p[key];
+    if (typeof value !== 'string' || !UUID.test(value)) throw new Error(`${task}: ${key} must be a uuid`);
+    out[key] = value;
+  }
+  return out;
+}
