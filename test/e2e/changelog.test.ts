@@ -2,16 +2,10 @@
 // roadmap as Planned; the admin writes a changelog entry linked to it (hostile markdown included) and
 // publishes it with "move linked posts to Shipped"; visitors see the entry on the public changelog,
 // the post in the roadmap's Shipped column (stacked on a phone), and the Atom feed carries it.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../process.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import { OWNER, screenshot, useE2e } from './harness.ts';
 
-const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'a-long-owner-password' };
 const POST_TITLE = 'Dark mode for the dashboard';
 const ENTRY_TITLE = 'Dark mode has landed';
 const ENTRY_BODY = [
@@ -22,66 +16,21 @@ const ENTRY_BODY = [
 ].join('\n\n');
 
 describe('browser journey: ship a post with a changelog entry', () => {
-  let dataDir: string;
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const dialogs: string[] = [];
-
-  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    return page;
-  }
-
-  /** Seeds through the HTTP API with the page's session, as the web app itself would call it. */
-  async function api<T>(page: Page, method: 'POST' | 'PATCH', url: string, data: unknown): Promise<T> {
-    const me = await page.request.get('/api/v1/me');
-    const { csrfToken } = (await me.json()) as { csrfToken: string };
-    const res = await page.request.fetch(url, { method, data, headers: { 'x-csrf-token': csrfToken } });
-    assert.ok(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  }
-
-  before(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'bb-e2e-changelog-'));
-    await chmod(dataDir, 0o755);
-    server = await startServerProcess({ DATA_DIR: dataDir });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const e2e = useE2e({ name: 'changelog' });
 
   test('publishing an entry with "move to Shipped" updates the changelog, the roadmap and the feed', async () => {
-    // 1. The owner sets up the workspace; a board and a planned post are seeded through the API.
-    const token = /\/setup\/([A-Za-z0-9_-]+)/.exec(server.output())?.[1];
-    assert.ok(token, 'the server printed a setup link');
-    const admin = await newPage();
-    await admin.goto(`/setup/${token}`);
-    await admin.getByTestId('setup-name').fill(OWNER.name);
-    await admin.getByTestId('setup-email').fill(OWNER.email);
-    await admin.getByTestId('setup-password').fill(OWNER.password);
-    await admin.getByTestId('setup-submit').click();
-    await admin.waitForURL(/\/admin/);
-    const board = await api<{ id: string }>(admin, 'POST', '/api/v1/boards', { name: 'Feature Requests', visibility: 'public' });
-    const post = await api<{ id: string }>(admin, 'POST', '/api/v1/posts', {
+    // 1. The owner sets up the workspace; a board and a planned post are seeded through the API with
+    //    the owner's session, as the web app itself would call it.
+    const admin = await e2e.newPage();
+    await e2e.setUpOwner(admin, OWNER);
+    const board = await e2e.pageApi<{ id: string }>(admin, 'POST', '/api/v1/boards', { name: 'Feature Requests', visibility: 'public' });
+    const post = await e2e.pageApi<{ id: string }>(admin, 'POST', '/api/v1/posts', {
       boardId: board.id, title: POST_TITLE, body: 'Please!', author: { email: 'alice@example.com', name: 'Alice' },
     });
-    await api(admin, 'PATCH', `/api/v1/posts/${post.id}`, { status: 'planned' });
+    await e2e.pageApi(admin, 'PATCH', `/api/v1/posts/${post.id}`, { status: 'planned' });
 
     // 2. A visitor finds it on the roadmap, under Planned, from the portal header.
-    const visitor = await newPage();
+    const visitor = await e2e.newPage();
     await visitor.goto('/');
     await visitor.getByTestId('nav-roadmap').click();
     await visitor.waitForURL(/\/roadmap$/);
@@ -134,7 +83,7 @@ describe('browser journey: ship a post with a changelog entry', () => {
     await screenshot(visitor, 'changelog-05-roadmap-shipped');
 
     // 6. On a phone the three columns stack.
-    const phone = await newPage({ width: 390, height: 844 });
+    const phone = await e2e.newPage({ width: 390, height: 844 });
     await phone.goto('/roadmap');
     await phone.locator('[data-testid="roadmap-column"][data-kind="shipped"]').getByTestId('roadmap-card').waitFor();
     const boxes = await phone.getByTestId('roadmap-column').evaluateAll((columns) =>
@@ -148,11 +97,11 @@ describe('browser journey: ship a post with a changelog entry', () => {
     await screenshot(phone, 'changelog-06-roadmap-phone');
 
     // 7. Feed readers get it too, served by the server (not the web app).
-    const feed = await fetch(`${server.url}/changelog.atom`);
+    const feed = await fetch(`${e2e.server.url}/changelog.atom`);
     assert.match(feed.headers.get('content-type') ?? '', /application\/atom\+xml/);
     const xml = await feed.text();
     assert.ok(xml.includes(`<title type="text">${ENTRY_TITLE}</title>`));
     assert.ok(!xml.includes('<script'), 'no live markup in the feed');
-    assert.deepEqual(dialogs, []);
+    assert.deepEqual(e2e.dialogs, []);
   });
 });

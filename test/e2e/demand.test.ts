@@ -1,66 +1,16 @@
 // The demand score in a real browser against a real server process (its in-process worker keeps the
 // materialised demand current): data seeded through the API, then the admin reads "why this rank" in
 // the post drawer and filters the Top demand view by customer segment; the portal shows the sparkline.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../process.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { screenshot, useE2e } from './harness.ts';
 
 const OWNER = { name: 'Dana Demand', email: 'dana@example.com', password: 'a-long-owner-password' };
 
 describe('browser journey: demand score', () => {
-  let dataDir: string;
-  let server: ServerProcess;
-  let browser: Browser;
-  let context: BrowserContext;
-  let key = '';
-
-  before(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'bb-e2e-demand-'));
-    await chmod(dataDir, 0o755);
-    server = await startServerProcess({ DATA_DIR: dataDir });
-    browser = await launchBrowser();
-    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
-  });
-
-  after(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${server.url}${url}`, {
-      method,
-      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    assert.ok(res.ok, `${method} ${url}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  /** Signs the owner in through the setup link, then makes an admin API key for seeding. */
-  async function setUp(page: Page): Promise<void> {
-    const token = /\/setup\/([A-Za-z0-9_-]+)/.exec(server.output())?.[1];
-    assert.ok(token, 'the server printed a setup link');
-    await page.goto(`/setup/${token}`);
-    await page.getByTestId('setup-name').fill(OWNER.name);
-    await page.getByTestId('setup-email').fill(OWNER.email);
-    await page.getByTestId('setup-password').fill(OWNER.password);
-    await page.getByTestId('setup-submit').click();
-    await page.waitForURL(/\/admin/);
-    const me = await (await context.request.get('/api/v1/me')).json();
-    const created = await context.request.post('/api/v1/api-keys', { data: { name: 'seed', scope: 'admin' }, headers: { 'x-csrf-token': me.csrfToken } });
-    assert.equal(created.status(), 201, await created.text());
-    key = (await created.json()).key;
-  }
+  const e2e = useE2e({ name: 'demand' });
+  const { api } = e2e;
 
   async function seed(): Promise<{ audit: string; dark: string }> {
     const board = await api<{ id: string }>('POST', '/api/v1/boards', { name: 'Ideas', visibility: 'public' });
@@ -104,8 +54,10 @@ describe('browser journey: demand score', () => {
   }
 
   test('the admin sees why a post ranks where it does and filters top demand by segment', async () => {
-    const page = await context.newPage();
-    await setUp(page);
+    // the owner signs in through the setup link, then makes an admin API key for seeding
+    const page = await e2e.newPage();
+    await e2e.setUpOwner(page, OWNER);
+    await e2e.apiKey(page);
     const { audit, dark } = await seed();
     await waitForDemand();
 
@@ -155,16 +107,11 @@ describe('browser journey: demand score', () => {
     }
 
     // the portal's post page shows the votes-over-time sparkline to everyone
-    const visitor = await browser.newContext({ baseURL: server.url });
-    try {
-      const portal = await visitor.newPage();
-      await portal.goto(`/p/${dark}`);
-      await portal.getByTestId('post-title').waitFor();
-      assert.equal(await portal.getByTestId('sparkline').getAttribute('data-total'), '5');
-      assert.equal(await portal.getByTestId('demand-score').count(), 0, 'no demand score for visitors');
-      await screenshot(portal, 'demand-03-portal-sparkline');
-    } finally {
-      await visitor.close();
-    }
+    const portal = await e2e.newPage();
+    await portal.goto(`/p/${dark}`);
+    await portal.getByTestId('post-title').waitFor();
+    assert.equal(await portal.getByTestId('sparkline').getAttribute('data-total'), '5');
+    assert.equal(await portal.getByTestId('demand-score').count(), 0, 'no demand score for visitors');
+    await screenshot(portal, 'demand-03-portal-sparkline');
   });
 });

@@ -1,16 +1,10 @@
 // The foundation journey in a real browser against a real server process on the embedded database:
 // the owner sets up the workspace and creates a board, a visitor submits a post (with hostile
 // markdown), a second visitor votes, an admin signs in and changes the status; the board shows it.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../process.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import { OWNER, screenshot, useE2e } from './harness.ts';
 
-const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'a-long-owner-password' };
 const TITLE = 'Dark mode for the dashboard';
 const HOSTILE_BODY = [
   'Working late is **hard on the eyes**.',
@@ -20,49 +14,12 @@ const HOSTILE_BODY = [
 ].join('\n\n');
 
 describe('browser journey: submit, vote, triage', () => {
-  let dataDir: string;
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const dialogs: string[] = [];
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    return page;
-  }
-
-  before(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'bb-e2e-'));
-    await chmod(dataDir, 0o755);
-    server = await startServerProcess({ DATA_DIR: dataDir });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const e2e = useE2e({ name: 'journey' });
 
   test('the whole loop works and hostile markdown never executes', async () => {
     // 1. The owner follows the one-time setup link printed at start and creates a board.
-    const token = /\/setup\/([A-Za-z0-9_-]+)/.exec(server.output())?.[1];
-    assert.ok(token, 'the server printed a setup link');
-    const owner = await newPage();
-    await owner.goto(`/setup/${token}`);
-    await owner.getByTestId('setup-name').fill(OWNER.name);
-    await owner.getByTestId('setup-email').fill(OWNER.email);
-    await owner.getByTestId('setup-password').fill(OWNER.password);
-    await owner.getByTestId('setup-submit').click();
-    await owner.waitForURL(/\/admin/);
+    const owner = await e2e.newPage();
+    await e2e.setUpOwner(owner, OWNER);
     await owner.goto('/admin/boards');
     await owner.getByTestId('new-board-button').click();
     await owner.getByTestId('board-name-input').fill('Feature Requests');
@@ -71,7 +28,7 @@ describe('browser journey: submit, vote, triage', () => {
     await screenshot(owner, '01-admin-boards');
 
     // 2. A visitor submits feedback with just name and email.
-    const alice = await newPage();
+    const alice = await e2e.newPage();
     await alice.goto('/');
     await alice.getByTestId('board-card').filter({ hasText: 'Feature Requests' }).click();
     await alice.waitForURL(/\/b\/feature-requests/);
@@ -87,7 +44,7 @@ describe('browser journey: submit, vote, triage', () => {
     await screenshot(alice, '02-visitor-submitted');
 
     // 3. A second visitor votes.
-    const bob = await newPage();
+    const bob = await e2e.newPage();
     await bob.goto('/b/feature-requests');
     const bobRow = bob.getByTestId('post-row').filter({ hasText: TITLE });
     await bobRow.getByTestId('vote-button').click();
@@ -101,7 +58,7 @@ describe('browser journey: submit, vote, triage', () => {
     await screenshot(bob, '03-second-visitor-voted');
 
     // 4. An admin signs in and moves the post to Planned with a message.
-    const admin = await newPage();
+    const admin = await e2e.newPage();
     await admin.goto('/login');
     await admin.getByTestId('login-email').fill(OWNER.email);
     await admin.getByTestId('login-password').fill(OWNER.password);
@@ -129,7 +86,7 @@ describe('browser journey: submit, vote, triage', () => {
     await bob.waitForTimeout(300);
     assert.equal(await bob.evaluate('typeof window.__xss'), 'undefined', 'no script from user text ran');
     assert.equal(await bob.locator('main img[onerror], main script, main a[href^="javascript:"]').count(), 0);
-    assert.deepEqual(dialogs, []);
+    assert.deepEqual(e2e.dialogs, []);
     await screenshot(bob, '06-post-page');
   });
 });

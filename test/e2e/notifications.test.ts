@@ -3,64 +3,31 @@
 // unsubscribe link works from the preferences page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { runCli, startServerProcess, type ServerProcess } from '../process.ts';
 import { startSmtpServer, type TestSmtpServer } from '../smtp-server.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import { OWNER, screenshot, useE2e } from './harness.ts';
 
-const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'a-long-owner-password' };
 const TITLE = 'Offline mode for the mobile app';
 
 describe('browser journey: vote, ship, hear back', () => {
-  let dataDir: string;
-  let server: ServerProcess;
+  // a real SMTP server, up before the server that sends to it and closed after it (hooks run in order)
   let smtp: TestSmtpServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    return context.newPage();
-  }
-
   before(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'bb-e2e-notify-'));
-    await chmod(dataDir, 0o755);
     smtp = await startSmtpServer();
-    server = await startServerProcess({ DATA_DIR: dataDir, SMTP_URL: smtp.url, MAIL_FROM: 'Backboard <no-reply@e2e.test>' });
-    browser = await launchBrowser();
   });
-
+  const e2e = useE2e({ name: 'notify', env: () => ({ SMTP_URL: smtp.url, MAIL_FROM: 'Backboard <no-reply@e2e.test>' }) });
   after(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
     await smtp?.close();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   test('the voter sees the notification in the bell and gets the email; unsubscribing works', async () => {
     // Set-up through the API: the owner account, a board and a post by a customer.
-    const token = /\/setup\/([A-Za-z0-9_-]+)/.exec(server.output())?.[1];
-    assert.ok(token, 'the server printed a setup link');
-    const setup = await fetch(`${server.url}/api/v1/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, ...OWNER }) });
-    assert.equal(setup.status, 201, await setup.text());
-    const key = (await runCli(['api-key', 'create', '--name', 'e2e', '--scope', 'admin'], { DATA_DIR: dataDir })).stdout.trim();
-    const api = async <T>(url: string, body: unknown): Promise<T> => {
-      const res = await fetch(`${server.url}${url}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      assert.ok(res.ok, await res.clone().text());
-      return (await res.json()) as T;
-    };
-    const board = await api<{ id: string; slug: string }>('/api/v1/boards', { name: 'Feature Requests' });
-    const post = await api<{ id: string }>('/api/v1/posts', { boardId: board.id, title: TITLE, author: { email: 'author@example.com', name: 'Ann Author' } });
+    await e2e.setUpOwnerByApi(OWNER);
+    await e2e.apiKey();
+    const board = await e2e.api<{ id: string; slug: string }>('POST', '/api/v1/boards', { name: 'Feature Requests' });
+    const post = await e2e.api<{ id: string }>('POST', '/api/v1/posts', { boardId: board.id, title: TITLE, author: { email: 'author@example.com', name: 'Ann Author' } });
 
     // 1. An end user votes (identifying with name and email).
-    const eve = await newPage();
+    const eve = await e2e.newPage();
     await eve.goto(`/b/${board.slug}`);
     const row = eve.getByTestId('post-row').filter({ hasText: TITLE });
     await row.getByTestId('vote-button').click();
@@ -72,7 +39,7 @@ describe('browser journey: vote, ship, hear back', () => {
     assert.equal(await eve.getByTestId('notifications-unread-count').count(), 0, 'nothing to read yet');
 
     // 2. The admin ships it with a message.
-    const admin = await newPage();
+    const admin = await e2e.newPage();
     await admin.goto('/login');
     await admin.getByTestId('login-email').fill(OWNER.email);
     await admin.getByTestId('login-password').fill(OWNER.password);
@@ -112,7 +79,7 @@ describe('browser journey: vote, ship, hear back', () => {
     // 6. The visible unsubscribe link in the email opens the preferences page and works.
     const link = /href="([^"]+\/api\/v1\/unsubscribe\?token=[^"]+)">Unsubscribe/.exec(String(mail.parsed.html))?.[1]?.replaceAll('&amp;', '&');
     assert.ok(link, 'a visible unsubscribe link');
-    const stranger = await newPage();
+    const stranger = await e2e.newPage();
     await stranger.goto(link);
     await stranger.waitForURL(/\/preferences\?token=/);
     await stranger.getByTestId('unsubscribe-confirm').click();

@@ -3,52 +3,27 @@
 // event reaches a real local receiver with a signature that verifies, and Replay resends it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
-import { startServerProcess, type ServerProcess } from '../process.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../webhook-receiver.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import { screenshot, useE2e } from './harness.ts';
 
 const OWNER = { name: 'Wendy Webhooks', email: 'wendy@example.com', password: 'a-long-owner-password' };
 
 describe('browser journey: webhooks', () => {
-  let dataDir: string;
-  let server: ServerProcess;
-  let browser: Browser;
-  let context: BrowserContext;
+  // a real receiver on 127.0.0.1, up before the server and closed after it (hooks run in order)
   let receiver: WebhookReceiver;
-
   before(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'bb-e2e-hooks-'));
-    await chmod(dataDir, 0o755);
     receiver = await startWebhookReceiver();
-    server = await startServerProcess({ DATA_DIR: dataDir, WEBHOOKS_ALLOW_LOOPBACK: '1' });
-    browser = await launchBrowser();
-    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
   });
-
+  // loopback destinations are refused by default; the receiver lives there
+  const e2e = useE2e({ name: 'hooks', env: { WEBHOOKS_ALLOW_LOOPBACK: '1' } });
   after(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
     await receiver?.close();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   test('an admin adds an endpoint, sends a signed test event and replays it', async () => {
-    const token = /\/setup\/([A-Za-z0-9_-]+)/.exec(server.output())?.[1];
-    assert.ok(token, 'the server printed a setup link');
-    const page = await context.newPage();
-    await page.goto(`/setup/${token}`);
-    await page.getByTestId('setup-name').fill(OWNER.name);
-    await page.getByTestId('setup-email').fill(OWNER.email);
-    await page.getByTestId('setup-password').fill(OWNER.password);
-    await page.getByTestId('setup-submit').click();
-    await page.waitForURL(/\/admin/);
+    const page = await e2e.newPage();
+    await e2e.setUpOwner(page, OWNER);
 
     await page.getByRole('link', { name: 'Webhooks' }).click();
     await page.waitForURL(/\/admin\/webhooks$/);
