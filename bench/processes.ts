@@ -66,11 +66,15 @@ function served(child: ChildProcess, baseUrl: string): Served {
   };
 }
 
-/** The real server: `node src/main.ts serve` on the embedded PostgreSQL in dataDir. */
-export async function startBackboard(dataDir: string, logFile: string): Promise<Served> {
+/**
+ * The real server: `node src/main.ts serve` on the embedded PostgreSQL in dataDir, its job worker in
+ * the same process (the default). `env` adds settings such as SMTP_URL (the benchmark's mail sink).
+ */
+export async function startBackboard(dataDir: string, logFile: string, env: NodeJS.ProcessEnv = {}): Promise<Served> {
   const port = await findFreePort();
-  const env: NodeJS.ProcessEnv = {
+  const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
+    ...env,
     DATA_DIR: dataDir,
     DATABASE_URL: '', // always the embedded server in dataDir, whatever the caller's shell has
     HOST: '127.0.0.1',
@@ -78,7 +82,7 @@ export async function startBackboard(dataDir: string, logFile: string): Promise<
     LOG_LEVEL: 'warn',
     RATE_LIMIT_DISABLED: '1',
   };
-  const child = spawnNode(['src/main.ts', 'serve'], env, logFile);
+  const child = spawnNode(['src/main.ts', 'serve'], childEnv, logFile);
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitForOk(`${baseUrl}/api/health`, child, logFile);

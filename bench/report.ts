@@ -4,6 +4,9 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { SCENARIO_LABELS, type LoadResult, type ScenarioName } from './scenarios.ts';
 import type { VoteCheck } from './bench-db.ts';
+import type { DemandSortLatency } from './demand-sort.ts';
+import type { SimilarLatency } from './similar-posts.ts';
+import { formatOutbox, type OutboxResult } from './outbox.ts';
 
 export type Row = { scenario: ScenarioName | 'ceiling'; result: LoadResult; ratioToCeiling: number | null };
 export type Target = { target: string; measured: string; met: boolean | null };
@@ -14,8 +17,15 @@ export type BenchReport = {
   conditions: { durationSeconds: number; warmupSeconds: number; connections: number[]; dataset: string };
   machine: Machine;
   rows: Row[];
-  peakRssMb: { server: number | null; ceiling: number };
+  /** null when no load scenario ran (e.g. `--only outbox`) */
+  peakRssMb: { server: number | null; ceiling: number | null };
   voteChecks: Array<VoteCheck & { connections: number }>;
+  /** `sort=demand` one request at a time through a board's pages (with the list-demand scenario). */
+  demandWalk: DemandSortLatency | null;
+  /** Similar posts one request at a time (issue 3 §1's latency target), with the similar-posts scenario. */
+  similarSerial?: SimilarLatency | null;
+  /** Outbox throughput (issue 4): one status change, one email per follower, to a local SMTP sink. */
+  outbox: OutboxResult | null;
   targets: Target[];
 };
 
@@ -39,7 +49,9 @@ export function withRatios(rows: Array<Omit<Row, 'ratioToCeiling'>>): Row[] {
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pct = (r: number | null) => (r === null ? '—' : `${fmt(r * 100)} %`);
 
-export function evaluateTargets(rows: Row[], peakRssMb: number | null, voteChecks: BenchReport['voteChecks']): Target[] {
+export function evaluateTargets(
+  rows: Row[], peakRssMb: number | null, voteChecks: BenchReport['voteChecks'], outbox: OutboxResult | null = null, similar: SimilarLatency | null = null,
+): Target[] {
   const at = (s: Row['scenario'], c: number) => rows.find((r) => r.scenario === s && r.result.connections === c);
   const list50 = at('list-top', 50);
   const votes = rows.filter((r) => r.scenario === 'vote');
@@ -70,6 +82,16 @@ export function evaluateTargets(rows: Row[], peakRssMb: number | null, voteCheck
       measured: peakRssMb === null ? 'not measured' : `${fmt(peakRssMb)} MB`,
       met: peakRssMb === null ? null : peakRssMb < 400,
     },
+    {
+      target: 'similar posts at 100k posts: p50 ≤ 5 ms and p99 ≤ 20 ms, one request at a time (issue 3)',
+      measured: similar ? `p50 ${fmt(similar.p50Ms, 1)} ms, p99 ${fmt(similar.p99Ms, 1)} ms (${fmt(similar.requests)} requests)` : 'not measured',
+      met: similar ? similar.p50Ms <= 5 && similar.p99Ms <= 20 : null,
+    },
+    {
+      target: 'outbox: every follower gets exactly one email (issue 4)',
+      measured: outbox ? `${fmt(outbox.received)} of ${fmt(outbox.subscribers)}, doubled ${outbox.doubled}; ${fmt(outbox.perSecond)} delivered/s` : 'not measured',
+      met: outbox ? outbox.ok : null,
+    },
   ];
 }
 
@@ -91,11 +113,25 @@ export function formatConsole(report: BenchReport): string {
   const rows = [HEADER, ...tableLines(report)];
   const widths = HEADER.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-  const out = [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line), ''];
-  out.push(`peak RSS (VmHWM): server ${report.peakRssMb.server === null ? 'n/a' : `${fmt(report.peakRssMb.server)} MB`}, ceiling ${fmt(report.peakRssMb.ceiling)} MB`);
+  const out = report.rows.length ? [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line), ''] : [];
+  out.push(`peak RSS (VmHWM): server ${mbText(report.peakRssMb.server)}, ceiling ${mbText(report.peakRssMb.ceiling)}`);
   for (const c of report.voteChecks) out.push(voteCheckText(c));
+  if (report.demandWalk) out.push(demandWalkText(report.demandWalk));
+  if (report.similarSerial) out.push(similarText(report.similarSerial));
+  if (report.outbox) out.push('', formatOutbox(report.outbox));
   out.push('', ...report.targets.map((t) => `${metText(t.met).padEnd(7)} ${t.target}: ${t.measured}`));
   return out.join('\n');
+}
+
+const mbText = (mb: number | null) => (mb === null ? 'n/a' : `${fmt(mb)} MB`);
+
+function demandWalkText(w: DemandSortLatency): string {
+  return `sort=demand, one request at a time through up to ${w.pages} pages (keyset cursors): ${fmt(w.requests)} requests,`
+    + ` p50 ${fmt(w.p50Ms, 1)} ms, p99 ${fmt(w.p99Ms, 1)} ms, max ${fmt(w.maxMs, 1)} ms`;
+}
+
+function similarText(s: SimilarLatency): string {
+  return `similar posts, one request at a time (${fmt(s.requests)} requests over the typed titles): p50 ${fmt(s.p50Ms, 1)} ms, p99 ${fmt(s.p99Ms, 1)} ms, max ${fmt(s.maxMs, 1)} ms`;
 }
 
 function voteCheckText(c: BenchReport['voteChecks'][number]): string {
@@ -113,13 +149,13 @@ export function formatMarkdown(report: BenchReport): string {
     '',
     `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM, ${m.kernel}; Node ${m.node}; PostgreSQL ${m.postgres} (embedded). Data: ${c.dataset}.`,
     '',
-    row(HEADER),
-    row(HEADER.map((_, i) => (i === 0 ? '---' : '---:'))),
-    ...tableLines(report).map(row),
-    '',
-    `Peak RSS (VmHWM of the process): Backboard server ${report.peakRssMb.server === null ? 'n/a' : `${fmt(report.peakRssMb.server)} MB`}; ceiling server ${fmt(report.peakRssMb.ceiling)} MB.`,
+    ...(report.rows.length ? [row(HEADER), row(HEADER.map((_, i) => (i === 0 ? '---' : '---:'))), ...tableLines(report).map(row), ''] : []),
+    `Peak RSS (VmHWM of the process): Backboard server ${mbText(report.peakRssMb.server)}; ceiling server ${mbText(report.peakRssMb.ceiling)}.`,
     '',
     ...report.voteChecks.map((v) => `- ${voteCheckText(v)}`),
+    ...(report.demandWalk ? [`- ${demandWalkText(report.demandWalk)}`] : []),
+    ...(report.similarSerial ? [`- ${similarText(report.similarSerial)}`] : []),
+    ...(report.outbox ? [`- ${formatOutbox(report.outbox)}`] : []),
     '',
     row(['target', 'measured', 'result']),
     row(['---', '---', '---']),
