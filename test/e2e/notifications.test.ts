@@ -1,6 +1,6 @@
-// Closing the loop in a real browser: an end user votes, the admin ships the post with a message,
-// the end user sees it in the bell and gets the email (real SMTP server), and the email's
-// unsubscribe link works from the preferences page.
+// Closing the loop in a real browser: an end user votes, the admin ships the post with a changelog
+// entry ("move linked posts to Shipped"), the end user sees it in the bell and gets the email (real
+// SMTP server), and the email's unsubscribe link works from the preferences page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSmtpServer, type TestSmtpServer } from '../smtp-server.ts';
@@ -38,22 +38,28 @@ describe('browser journey: vote, ship, hear back', () => {
     await eve.getByTestId('notifications-bell').waitFor();
     assert.equal(await eve.getByTestId('notifications-unread-count').count(), 0, 'nothing to read yet');
 
-    // 2. The admin ships it with a message.
+    // 2. The admin ships it with a changelog entry linked to the post, moving it to Shipped.
     const admin = await e2e.newPage();
     await admin.goto('/login');
     await admin.getByTestId('login-email').fill(OWNER.email);
     await admin.getByTestId('login-password').fill(OWNER.password);
     await admin.getByTestId('login-submit').click();
     await admin.waitForURL(/\/admin/);
-    await admin.goto(`/admin/posts/${post.id}`);
-    await admin.getByTestId('status-select').first().selectOption({ label: 'Shipped' });
-    await admin.getByTestId('status-message-input').first().fill('It is out in **version 3.2** — thanks for asking!');
-    await admin.getByTestId('save-status-button').first().click();
-    await admin.getByTestId('admin-post-drawer').getByTestId('status-badge').filter({ hasText: 'Shipped' }).first().waitFor();
+    await admin.goto('/admin/changelog');
+    await admin.getByTestId('new-changelog-button').click();
+    await admin.getByTestId('changelog-title-input').fill('Offline mode is here');
+    await admin.getByTestId('changelog-type-select').selectOption('new');
+    await admin.getByTestId('changelog-body-input').fill('It is out in **version 3.2** — thanks for asking!');
+    await admin.getByTestId('changelog-link-post-input').fill('offline mode');
+    await admin.getByTestId('changelog-link-post-result').filter({ hasText: TITLE }).click();
+    await admin.getByTestId('changelog-move-shipped-checkbox').check();
+    await admin.getByTestId('changelog-publish-button').click();
+    await admin.getByTestId('changelog-state').filter({ hasText: 'Published' }).waitFor();
+    await admin.getByTestId('changelog-linked-post').filter({ hasText: 'Shipped' }).waitFor();
 
-    // 3. The email arrives at the SMTP server.
+    // 3. The email arrives at the SMTP server: one "it shipped" message, no separate status email.
     const mail = await smtp.waitFor((m) => m.envelope.to.includes('eve@example.com'), 30_000);
-    assert.equal(mail.parsed.subject, `"${TITLE}" is now Shipped`);
+    assert.equal(mail.parsed.subject, 'You asked for it, it shipped: Offline mode is here');
     assert.ok(String(mail.parsed.html).includes('<strong>version 3.2</strong>'));
     assert.ok(mail.parsed.headerLines.some((h) => h.key === 'list-unsubscribe-post'));
 
@@ -62,16 +68,18 @@ describe('browser journey: vote, ship, hear back', () => {
     await eve.getByTestId('notifications-unread-count').filter({ hasText: '1' }).waitFor({ timeout: 15_000 });
     await eve.getByTestId('notifications-bell').click();
     const item = eve.getByTestId('notification-item').first();
-    assert.match((await item.textContent()) ?? '', /is now Shipped/);
+    assert.match((await item.textContent()) ?? '', /it shipped/i);
     await screenshot(eve, '11-bell-notification');
     await item.click();
-    await eve.waitForURL(new RegExp(`/p/${post.id}`));
-    await eve.getByTestId('follow-button').filter({ hasText: 'Following' }).waitFor();
+    await eve.waitForURL(/\/changelog\/[0-9a-f-]{36}/);
+    await eve.getByText('Offline mode is here').first().waitFor();
     assert.equal(await eve.getByTestId('notifications-unread-count').count(), 0, 'opening it marked it read');
+    await eve.goto(`/p/${post.id}`);
+    await eve.getByTestId('follow-button').filter({ hasText: 'Following' }).waitFor();
 
-    // 5. The admin sees who was notified.
-    await admin.reload();
-    const notified = admin.getByTestId('notified-line').first();
+    // 5. The admin sees who was notified: the author and the voter, one email each.
+    await admin.goto('/admin/notifications');
+    const notified = admin.getByTestId('notification-log-item').filter({ hasText: 'Offline mode is here' }).first();
     await notified.waitFor();
     assert.match((await notified.textContent()) ?? '', /2 sent/);
     await screenshot(admin, '12-admin-notified');
@@ -84,7 +92,8 @@ describe('browser journey: vote, ship, hear back', () => {
     await stranger.waitForURL(/\/preferences\?token=/);
     await stranger.getByTestId('unsubscribe-confirm').click();
     await stranger.getByTestId('unsubscribe-done').waitFor();
-    await stranger.locator('[data-testid="preference-statusUpdates"]:not(:checked)').waitFor();
+    await stranger.locator('[data-testid="preference-changelog"]:not(:checked)').waitFor();
+    assert.equal(await stranger.getByTestId('preference-statusUpdates').isChecked(), true, 'other kinds of mail stay on');
     assert.equal(await stranger.getByTestId('preference-commentReplies').isChecked(), true, 'other kinds of mail stay on');
     assert.equal(await stranger.getByTestId('subscription-item').count(), 1, 'the followed post is listed');
     await screenshot(stranger, '13-preferences-unsubscribed');
