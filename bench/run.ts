@@ -1,7 +1,9 @@
 // `npm run bench` (issue 2, "Benchmark"): seeds (or reuses) 100,000 posts and 1,000,000 votes in an
 // embedded PostgreSQL under bench/.data, starts the real server and a bare-Fastify ceiling as separate
 // processes, loads each with autocannon and reports req/s, latency, peak RSS and the ratio to the ceiling.
-//   node bench/run.ts [--duration 20] [--warmup 3] [--connections 10,50] [--only list-top,vote] [--reseed] [--data-dir DIR]
+// Then the outbox (issue 4): one status change to a post's followers, timed until a local SMTP sink has every email.
+//   node bench/run.ts [--duration 20] [--warmup 3] [--connections 10,50] [--only list-top,vote,outbox] [--reseed] [--data-dir DIR]
+//                     [--outbox-subscribers 2000]
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +19,10 @@ import {
 } from './scenarios.ts';
 import type { RequestSpec } from 'autocannon';
 import { DEFAULT_DATA_DIR, FULL_SCALE } from './seed.ts';
+import { measureSimilarLatency, waitForSimilarIndex, type SimilarLatency } from './similar-posts.ts';
+import { measureDemandSortLatency, prepareDemandSort, type DemandSortLatency } from './demand-sort.ts';
+import { OUTBOX_SUBSCRIBERS, runOutboxBench, type OutboxResult } from './outbox.ts';
+import { startSmtpSink } from './smtp-sink.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +32,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     reseed: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
+    'outbox-subscribers': { type: 'string', default: String(OUTBOX_SUBSCRIBERS) },
   },
 });
 
@@ -38,9 +45,12 @@ function positive(name: string, text: string): number {
 const duration = positive('duration', values.duration);
 const warmup = values.warmup === undefined ? Math.min(3, duration) : Number(values.warmup);
 const connectionCounts = values.connections.split(',').map((c) => Math.round(positive('connections', c.trim())));
-const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SCENARIOS];
-for (const name of only) if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`--only: unknown scenario "${name}" (${SCENARIOS.join(', ')})`);
+// `outbox` is not an autocannon scenario: it runs once, after them
+const RUNS: readonly string[] = [...SCENARIOS, 'outbox'];
+const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...RUNS];
+for (const name of only) if (!RUNS.includes(name)) throw new Error(`--only: unknown scenario "${name}" (${RUNS.join(', ')})`);
 const scenarios = SCENARIOS.filter((s) => only.includes(s));
+const outboxSubscribers = Math.round(positive('outbox-subscribers', values['outbox-subscribers']));
 const dataDir = path.resolve(values['data-dir'] ?? DEFAULT_DATA_DIR);
 const resultsDir = path.join(ROOT, 'bench', 'results');
 await mkdir(resultsDir, { recursive: true });
@@ -61,9 +71,9 @@ async function measure(url: string, label: string, makeRequests: () => RequestSp
   return runLoad(url, makeRequests(), connections, duration, cpu);
 }
 
-// 1. The ceiling of this machine, in its own process, under the same load.
-let ceilingRss = 0;
-{
+// 1. The ceiling of this machine, in its own process, under the same load (skipped when no load scenario runs).
+let ceilingRss: number | null = null;
+if (scenarios.length > 0) {
   const ceiling = await startCeiling(path.join(resultsDir, 'ceiling.log'));
   try {
     const cpu: CpuSampler = async () => {
@@ -84,28 +94,63 @@ let server: Served | null = null;
 let db: Db | null = null;
 let serverRss: number | null = null;
 let postgresVersion = 'unknown';
+let demandWalk: DemandSortLatency | null = null;
+let similarSerial: SimilarLatency | null = null;
+let outbox: OutboxResult | null = null;
+// the server's mail goes to this sink (an SMTP server in this process), as it would to a provider
+const sink = await startSmtpSink();
 try {
   progress('starting the Backboard server');
-  server = await startBackboard(dataDir, path.join(resultsDir, 'server.log'));
+  server = await startBackboard(dataDir, path.join(resultsDir, 'server.log'), { SMTP_URL: sink.url });
   // the server owns the embedded PostgreSQL; this process only attaches to it
   const embedded = await startEmbeddedPostgres({ dataDir });
   db = createDatabase(embedded.connectionString, { max: 4 });
   postgresVersion = await readPostgresVersion(db);
   const fixture = await loadFixture(db);
   const tag = makeRunTag();
+  if (scenarios.includes('list-demand')) {
+    const prepared = await prepareDemandSort(db, fixture.workspaceId);
+    if (prepared.refreshed) progress(`materialised demand scores in ${prepared.seconds.toFixed(1)} s`);
+  }
   for (const scenario of scenarios) {
+    if (scenario === 'similar-posts') {
+      // the server builds its in-memory index in the background at start; measure the built index
+      progress(`similar posts: index ready after ${(await waitForSimilarIndex(server.baseUrl)).toFixed(1)} s`);
+    }
     for (const c of connectionCounts) {
       rows.push({ scenario, result: await runScenario(server, db, fixture, scenario, c, tag) });
     }
+    if (scenario === 'list-demand') {
+      progress('sort=demand: walking 20 pages of the board, 5 times, one request at a time');
+      demandWalk = await measureDemandSortLatency(server.baseUrl, fixture);
+    }
+    if (scenario === 'similar-posts') {
+      progress('similar posts: every query 20 times, one request at a time');
+      similarSerial = await measureSimilarLatency(server.baseUrl);
+    }
   }
-  serverRss = await readPeakRssMb(server.pid);
+  // the figure for issue 2's RSS target: the peak under the load scenarios (not measured without them)
+  if (scenarios.length > 0) serverRss = await readPeakRssMb(server.pid);
   await sleep(SETTLE_MS);
+  if (only.includes('outbox')) {
+    // the server builds its similar-posts index in the background at start: not part of the outbox's time
+    await waitForSimilarIndex(server.baseUrl);
+    const rssBefore = await readPeakRssMb(server.pid);
+    const served = server;
+    const sampleOutboxCpu: CpuSampler = () => {
+      served.assertAlive('the outbox run');
+      return sampleCpu(served.pid, dataDir);
+    };
+    outbox = await runOutboxBench({ db, baseUrl: server.baseUrl, fixture, sink, tag, subscribers: outboxSubscribers, progress, sampleCpu: sampleOutboxCpu });
+    outbox.serverPeakRssMb = { before: rssBefore, after: await readPeakRssMb(server.pid) };
+  }
 } finally {
   await db?.destroy();
   if (server) {
     progress('stopping the server');
     await server.stop();
   }
+  await sink.close();
 }
 
 async function runScenario(served: Served, db: Db, fixture: Fixture & { workspaceId: string }, scenario: ScenarioName, connections: number, tag: string) {
@@ -139,10 +184,13 @@ const report: BenchReport = {
   rows: ratioRows,
   peakRssMb: { server: serverRss, ceiling: ceilingRss },
   voteChecks,
-  targets: evaluateTargets(ratioRows, serverRss, voteChecks),
+  demandWalk,
+  similarSerial,
+  outbox,
+  targets: evaluateTargets(ratioRows, serverRss, voteChecks, outbox, similarSerial),
 };
 const jsonPath = path.join(resultsDir, 'latest.json');
 await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\n${formatConsole(report)}\n\n--- markdown (for docs/PERFORMANCE.md) ---\n\n${formatMarkdown(report)}`);
 progress(`results written to ${path.relative(ROOT, jsonPath)}`);
-process.exit(voteChecks.every((c) => c.ok) ? 0 : 1);
+process.exit(voteChecks.every((c) => c.ok) && (outbox?.ok ?? true) ? 0 : 1);

@@ -3,14 +3,18 @@
 import os from 'node:os';
 import autocannon, { type RequestSpec } from 'autocannon';
 import { RUN_POST_TITLE_PREFIX, RUN_VOTER_DOMAIN } from './seed.ts';
+import { DEMAND_SORT_LABEL, demandSortRequests } from './demand-sort.ts';
+import { SIMILAR_POSTS_LABEL, similarPostsRequests } from './similar-posts.ts';
 
-export const SCENARIOS = ['list-top', 'get-post', 'vote', 'create-post'] as const;
+export const SCENARIOS = ['list-top', 'list-demand', 'get-post', 'similar-posts', 'vote', 'create-post'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const SCENARIO_LABELS: Record<ScenarioName | 'ceiling', string> = {
   ceiling: 'ceiling: bare Fastify, fixed JSON',
   'list-top': 'list a board, top 50 (anonymous)',
+  'list-demand': DEMAND_SORT_LABEL,
   'get-post': 'get a post (random id)',
+  'similar-posts': SIMILAR_POSTS_LABEL,
   vote: 'vote (new voter each request)',
   'create-post': 'create a post (API key)',
 };
@@ -62,8 +66,12 @@ export function scenarioRequests(name: ScenarioName, fixture: Fixture, tag: stri
   switch (name) {
     case 'list-top':
       return [{ method: 'GET', path: `/api/v1/posts?boardId=${fixture.listBoardId}&sort=top&limit=50` }];
+    case 'list-demand':
+      return demandSortRequests(fixture);
     case 'get-post':
       return [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/posts/${pick(fixture.postIds)}` }) }];
+    case 'similar-posts':
+      return similarPostsRequests();
     case 'vote': {
       let n = 0;
       const prefix = ledger?.emailPrefix ?? `v-${tag}-`;

@@ -30,7 +30,7 @@ import { changelogRoutes } from './modules/changelog/changelog.routes.ts';
 import { demandRoutes } from './modules/demand/demand.routes.ts';
 import { subscriptionsRoutes } from './modules/subscriptions/subscriptions.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
-import { similarRoutes } from './modules/similar/similar.routes.ts';
+import { registerSimilarIndexInvalidation, similarRoutes } from './modules/similar/similar.routes.ts';
 import { createSimilarIndexes } from './modules/similar/index.ts';
 
 export type { AppDeps } from './http/context.ts';
@@ -43,7 +43,7 @@ export async function buildApp(inputDeps: AppDeps, opts: { logger?: boolean; log
     ...inputDeps,
     publicCache: inputDeps.publicCache ?? createPublicCache(),
     changeNotifier: inputDeps.changeNotifier ?? createChangeNotifier(inputDeps.db),
-    similarIndexes: inputDeps.similarIndexes ?? createSimilarIndexes(inputDeps.db),
+    similarIndexes: inputDeps.similarIndexes ?? createSimilarIndexes(inputDeps.db, { maxStalenessMs: inputDeps.config.similarMaxStalenessMs }),
   };
   const app = Fastify({
     ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: opts.logger ?? { level: deps.config.logLevel } }),
@@ -62,6 +62,7 @@ export async function buildApp(inputDeps: AppDeps, opts: { logger?: boolean; log
   await registerOpenApi(app, deps.config);
   await registerAuth(app, deps);
   registerPublicCacheInvalidation(app, deps.publicCache, deps.changeNotifier);
+  registerSimilarIndexInvalidation(app, deps.similarIndexes);
 
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps));

@@ -12,6 +12,8 @@ import type { Context } from './modules/context.ts';
 import { createApiKey } from './modules/api-keys/index.ts';
 import { sendTestMail } from './modules/notifications/index.ts';
 import { ensureDefaultWorkspace } from './modules/workspaces/index.ts';
+import { checkAllPosts, createSimilarIndexes, requestRebuild } from './modules/similar/index.ts';
+import { formatProductEval, runDuplicateEval } from './modules/similar/eval/eval-product.ts';
 
 function port(value: string): number {
   const n = Number(value);
@@ -114,6 +116,49 @@ export function buildCli(): Command {
       const result = await withSystemContext(undefined, (ctx) => sendTestMail(ctx, { to: opts.to }));
       if (!result.ok) throw new Error(`the test message failed: ${result.error}`);
       console.log(result.location ? `Written to ${result.location} (SMTP_URL is not set)` : `Sent: the mail server accepted ${result.messageId}`);
+    });
+
+  const similar = program.command('similar').description('Duplicate detection (similar posts)');
+  similar
+    .command('rebuild')
+    .description('Rebuild the similar-posts index of a workspace from the database; running servers rebuild theirs on their next search')
+    .option('--workspace <slug>', 'workspace slug (default: the default workspace)')
+    .action(async (opts: { workspace?: string }) => {
+      await withSystemContext(opts.workspace, async (ctx) => {
+        await requestRebuild(ctx.db, ctx.actor.workspaceId);
+        const started = Date.now();
+        const index = await createSimilarIndexes(ctx.db).rebuild(ctx.actor.workspaceId);
+        console.log(`Rebuilt the similar-posts index: ${index.size()} posts in ${((Date.now() - started) / 1000).toFixed(1)} s, ≈ ${(index.memoryEstimate() / 2 ** 20).toFixed(0)} MiB.`);
+        console.log('Running servers rebuild their own copy on their next search.');
+      });
+    });
+  similar
+    .command('scan')
+    .description('Check every post of a workspace for likely duplicates (as new posts are): fills the duplicate queue after an import')
+    .option('--workspace <slug>', 'workspace slug (default: the default workspace)')
+    .action(async (opts: { workspace?: string }) => {
+      await withSystemContext(opts.workspace, async (ctx) => {
+        const pairs = await checkAllPosts(ctx.db, createSimilarIndexes(ctx.db), ctx.actor.workspaceId, (done, total) => console.error(`checked ${done} of ${total} posts`));
+        console.log(`Added ${pairs} likely duplicate pair(s) to the queue (Admin → Duplicates).`);
+      });
+    });
+
+  program
+    .command('eval')
+    .description('Measure Backboard on labelled data')
+    .command('duplicates <dir>')
+    .description('Duplicate detection: import corpus.jsonl as posts of a throw-away workspace (embedded PostgreSQL in a temporary directory, or DATABASE_URL), rank queries.jsonl through the similar-posts search, score against qrels.tsv')
+    .option('--time-aware', 'only posts created before each query are eligible')
+    .option('--title-only', 'rank by the query title alone')
+    .option('--json', 'print the result as JSON')
+    .option('--concurrency <n>', 'posts imported in parallel', (v) => Number.parseInt(v, 10), 4)
+    .action(async (dir: string, opts: { timeAware?: boolean; titleOnly?: boolean; json?: boolean; concurrency: number }) => {
+      const settings = {
+        timeAware: Boolean(opts.timeAware), titleOnly: Boolean(opts.titleOnly), concurrency: opts.concurrency,
+        progress: (message: string) => console.error(`[eval] ${message}`),
+      };
+      const result = await runDuplicateEval(loadConfig(), dir, settings);
+      console.log(opts.json ? JSON.stringify(result) : formatProductEval(dir, settings, result));
     });
 
   return program;

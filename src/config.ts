@@ -40,6 +40,13 @@ export type Config = {
   /** WEBHOOK_TIMEOUT_MS: how long one webhook attempt may take (DNS, connect, response). Default 10000. */
   webhookTimeoutMs: number;
   /**
+   * SIMILAR_MAX_STALENESS_MS: how long similar-posts searches may answer from the in-memory index
+   * before catching it up with the database again. Writes through the same server, and (through the
+   * change feed) through other servers, apply at the next search anyway; this bounds the rest (CLI,
+   * jobs). Default 250.
+   */
+  similarMaxStalenessMs: number;
+  /**
    * JOB_RETRY_BASE_MS: first retry delay of background jobs that fail (emails): attempt n waits
    * min(JOB_RETRY_MAX_MS, base·2^(n-1)) ± 50 % jitter (src/jobs/with-retry.ts). Default 30000 (30 s).
    */
@@ -103,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhooksAllowLoopback: bool(env.WEBHOOKS_ALLOW_LOOPBACK),
     webhookRetryBaseMs: millis('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 5000),
     webhookTimeoutMs: millis('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000),
+    similarMaxStalenessMs: millis('SIMILAR_MAX_STALENESS_MS', env.SIMILAR_MAX_STALENESS_MS, 250),
     jobRetryBaseMs: millis('JOB_RETRY_BASE_MS', env.JOB_RETRY_BASE_MS, 30_000),
     jobRetryMaxMs: millis('JOB_RETRY_MAX_MS', env.JOB_RETRY_MAX_MS, 6 * 3_600_000),
   };

@@ -34,15 +34,21 @@ export async function startServer(config: Config, opts: { demo: boolean; worker:
     }
     // Cached public reads stay correct across processes: committed writes are announced per workspace.
     const publicCache = createPublicCache();
+    // one set of in-memory similar-posts indexes for the web routes and this process's worker
+    const similarIndexes = createSimilarIndexes(opened.db, { log: logger, maxStalenessMs: config.similarMaxStalenessMs });
     const changeFeed = startChangeFeed({
       connectionString: opened.connectionString,
-      onChange: (workspaceId) => publicCache.invalidate(workspaceId),
-      onReset: () => publicCache.clear(),
+      onChange: (workspaceId) => {
+        publicCache.invalidate(workspaceId);
+        similarIndexes.invalidate(workspaceId);
+      },
+      onReset: () => {
+        publicCache.clear();
+        similarIndexes.invalidateAll();
+      },
       log: logger,
     });
     stack.push(() => changeFeed.stop());
-    // one set of in-memory similar-posts indexes for the web routes and this process's worker
-    const similarIndexes = createSimilarIndexes(opened.db, { log: logger });
     const app = await buildApp(
       { config, db: opened.db, mailer, defaultWorkspaceId: workspace.id, cookieSecret: await getInstanceSecret(opened.db, 'cookie_secret'), publicCache, similarIndexes },
       { loggerInstance: logger },

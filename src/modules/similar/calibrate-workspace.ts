@@ -17,7 +17,7 @@ export type CalibrationResult = { decisions: number; options: EngineOptions | nu
  * are stored per workspace; every process applies them on its next catch-up.
  */
 export async function calibrateWorkspace(db: DbOrTx, indexes: SimilarIndexes, workspaceId: string): Promise<CalibrationResult> {
-  const index = await indexes.ready(workspaceId);
+  const index = await indexes.ready(workspaceId, { fresh: true });
   const decisions = await listDecisions(db, workspaceId, MAX_DECISIONS);
   const ids = [...new Set(decisions.flatMap((d) => [d.a, d.b]))];
   const posts = new Map((await readPostsById(db, workspaceId, ids)).map((p) => [p.id, p]));

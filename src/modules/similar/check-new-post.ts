@@ -13,7 +13,7 @@ export const MAX_CANDIDATES_PER_POST = 5;
  * are. Returns how many new pairs were stored.
  */
 export async function checkNewPost(db: DbOrTx, indexes: SimilarIndexes, input: { workspaceId: string; postId: string }): Promise<number> {
-  const index = await indexes.ready(input.workspaceId);
+  const index = await indexes.ready(input.workspaceId, { fresh: true });
   if (!index.has(input.postId)) return 0; // deleted or merged since, or not this workspace's
   const [post] = await readPostsById(db, input.workspaceId, [input.postId]);
   if (!post) return 0;
@@ -28,6 +28,21 @@ export async function checkNewPost(db: DbOrTx, indexes: SimilarIndexes, input: {
       workspaceId: input.workspaceId, postId: input.postId, similarPostId: hit.id, score: hit.score, matched: hit.matched,
     });
     if (isNew) stored++;
+  }
+  return stored;
+}
+
+/**
+ * Checks every live post of a workspace, as if each had just been posted (`backboard similar scan`):
+ * fills the queue for posts that existed before duplicate detection, or were imported. Returns the
+ * number of new pairs.
+ */
+export async function checkAllPosts(db: DbOrTx, indexes: SimilarIndexes, workspaceId: string, progress?: (done: number, total: number) => void): Promise<number> {
+  const ids = (await indexes.ready(workspaceId, { fresh: true })).postIds();
+  let stored = 0;
+  for (const [i, postId] of ids.entries()) {
+    stored += await checkNewPost(db, indexes, { workspaceId, postId });
+    if ((i + 1) % 1000 === 0) progress?.(i + 1, ids.length);
   }
   return stored;
 }

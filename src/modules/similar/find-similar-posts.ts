@@ -12,6 +12,8 @@ export type FindSimilarInput = {
   limit?: number;
   /** only posts created before this time (the evaluation harness replays history with it) */
   before?: Date;
+  /** the moment the recency prior counts from (default: `before`, else now) */
+  now?: Date;
 };
 
 const DEFAULT_LIMIT = 5;
@@ -36,7 +38,7 @@ export async function findSimilarPosts(ctx: Context, indexes: SimilarIndexes, in
   const scope = { isTeam, boardId: input.boardId };
   if (input.boardId !== undefined && !index.hasBoard(input.boardId, scope)) throw unknownBoard();
   const { title, body } = splitQuery(input.q);
-  const hits = index.search({ ...scope, title, body, limit: limit + SPARE, before: input.before?.getTime() });
+  const hits = index.search({ ...scope, title, body, limit: limit + SPARE, before: input.before?.getTime(), now: input.now?.getTime() });
   const ids = hits.map((h) => h.id);
   const cards = await loadPostCards(ctx.db, actor.workspaceId, ids, isTeam);
   const voted = actor.kind === 'person' ? await loadVotedIds(ctx.db, actor.personId, ids) : new Set<string>();

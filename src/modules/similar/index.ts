@@ -5,3 +5,4 @@ export { enqueueDuplicateCheck, enqueueCalibration, CHECK_POST_TASK, CALIBRATE_T
 export { createSimilarIndexes, type SimilarIndexes } from './similar-indexes.ts';
 export { similarTasks, learnFromMergeEvent } from './similar-tasks.ts';
 export { requestRebuild } from './similar-index.repo.ts';
+export { checkAllPosts } from './check-new-post.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import type { DbOrTx } from '../../db/database.ts';
 import { WorkspaceIndex } from './workspace-index.ts';
 
 // The similar-posts index service of one process: one in-memory index per workspace, built on first
@@ -10,8 +10,16 @@ import { WorkspaceIndex } from './workspace-index.ts';
 export type Log = { info(obj: unknown, msg?: string): void; warn(obj: unknown, msg?: string): void };
 
 export type SimilarIndexes = {
-  /** The workspace's index, built if needed and caught up with every change committed before the call. */
-  ready(workspaceId: string): Promise<WorkspaceIndex>;
+  /**
+   * The workspace's index, built if needed and caught up with the database: with `fresh`, with every
+   * change committed before the call; otherwise it may skip the catch-up for `maxStalenessMs` after
+   * the previous one, unless a write was announced since (`invalidate`).
+   */
+  ready(workspaceId: string, opts?: { fresh?: boolean }): Promise<WorkspaceIndex>;
+  /** A write to the workspace committed: the next search catches up first. */
+  invalidate(workspaceId: string): void;
+  /** The change feed reconnected (notifications may have been missed): every index catches up next time. */
+  invalidateAll(): void;
   /** Builds a fresh index from the database and swaps it in. */
   rebuild(workspaceId: string): Promise<WorkspaceIndex>;
   /** Starts building in the background (server start-up), so the first visitor does not wait. */
@@ -24,9 +32,13 @@ type Entry = { index: WorkspaceIndex | null; building: Promise<WorkspaceIndex> |
 
 const DEFAULT_MAX_WORKSPACES = 50;
 
-export function createSimilarIndexes(db: Db, opts: { log?: Log; maxWorkspaces?: number } = {}): SimilarIndexes {
+/** Default of `maxStalenessMs` (config SIMILAR_MAX_STALENESS_MS in the server). */
+export const DEFAULT_MAX_STALENESS_MS = 250;
+
+export function createSimilarIndexes(db: DbOrTx, opts: { log?: Log; maxWorkspaces?: number; maxStalenessMs?: number } = {}): SimilarIndexes {
   const entries = new Map<string, Entry>();
   const maxWorkspaces = opts.maxWorkspaces ?? DEFAULT_MAX_WORKSPACES;
+  const maxStalenessMs = opts.maxStalenessMs ?? DEFAULT_MAX_STALENESS_MS;
 
   const build = (workspaceId: string, entry: Entry): Promise<WorkspaceIndex> => {
     entry.building ??= (async () => {
@@ -61,10 +73,10 @@ export function createSimilarIndexes(db: Db, opts: { log?: Log; maxWorkspaces?: 
     return entry;
   };
 
-  const ready = async (workspaceId: string): Promise<WorkspaceIndex> => {
+  const ready = async (workspaceId: string, readyOpts: { fresh?: boolean } = {}): Promise<WorkspaceIndex> => {
     const entry = entryOf(workspaceId);
     const index = entry.index ?? (await build(workspaceId, entry));
-    await index.sync(db);
+    await (readyOpts.fresh === true ? index.sync(db) : index.syncIfStale(db, maxStalenessMs));
     if (index.isRebuildRequested() && entry.building === null) {
       // the serving index stays correct (it keeps catching up); the fresh one replaces it when done
       build(workspaceId, entry).catch((error: unknown) => opts.log?.warn({ err: error, workspaceId }, 'similar-posts index rebuild failed'));
@@ -74,6 +86,12 @@ export function createSimilarIndexes(db: Db, opts: { log?: Log; maxWorkspaces?: 
 
   return {
     ready,
+    invalidate(workspaceId) {
+      entries.get(workspaceId)?.index?.markStale();
+    },
+    invalidateAll() {
+      for (const entry of entries.values()) entry.index?.markStale();
+    },
     async rebuild(workspaceId) {
       const entry = entryOf(workspaceId);
       if (entry.building) await entry.building.catch(() => {});

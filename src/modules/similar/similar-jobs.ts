@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
 import { addJob } from '../../jobs/index.ts';
 
@@ -15,6 +16,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Checks a new post against the workspace's posts for likely duplicates (one pending job per post). */
 export async function enqueueDuplicateCheck(db: DbOrTx, input: { workspaceId: string; postId: string }): Promise<void> {
   await addJob(db, CHECK_POST_TASK, { workspaceId: input.workspaceId, postId: input.postId }, { jobKey: `similar:check:${input.postId}` });
+}
+
+/** Drops the pending checks of a workspace's posts (an evaluation import is not new feedback). */
+export async function cancelDuplicateChecks(db: DbOrTx, workspaceId: string): Promise<void> {
+  await sql`select graphile_worker.remove_job('similar:check:' || p.id) from posts p where p.workspace_id = ${workspaceId}`.execute(db);
 }
 
 /** Re-learns the workspace's ranking from its decisions, debounced (one pending job per workspace). */

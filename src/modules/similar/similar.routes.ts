@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { contextOf, type ResolvedAppDeps } from '../../http/context.ts';
 import { errorResponses, IdParams, Page } from '../../http/schemas.ts';
 import { limit } from '../../http/security.ts';
@@ -7,6 +7,7 @@ import { DismissedSchema, DuplicateCandidateSchema, DuplicatesQuery, SimilarPost
 import { findSimilarPosts } from './find-similar-posts.ts';
 import { listDuplicates } from './list-duplicates.ts';
 import { dismissDuplicate } from './dismiss-duplicate.ts';
+import type { SimilarIndexes } from './similar-indexes.ts';
 
 // Typing a title sends a request every ~250 ms: generous for people, bounded for scrapers (anonymous
 // callers are keyed by IP; API keys get the usual 50×).
@@ -60,4 +61,18 @@ export function similarRoutes(deps: ResolvedAppDeps): FastifyPluginAsyncTypebox 
       },
     }, async (request) => dismissDuplicate(contextOf(request, deps), request.params.id));
   };
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A successful write through this server may have changed posts: the workspace's index catches up
+ * at its next search instead of waiting out SIMILAR_MAX_STALENESS_MS. Registered at the root (app.ts)
+ * so it sees every route's writes.
+ */
+export function registerSimilarIndexInvalidation(app: FastifyInstance, indexes: SimilarIndexes): void {
+  app.addHook('onResponse', async (request, reply) => {
+    if (READ_METHODS.has(request.method) || reply.statusCode >= 400 || !request.actor) return;
+    indexes.invalidate(request.actor.workspaceId);
+  });
 }

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import { createIndex, DEFAULT_OPTIONS, type EngineOptions, type SearchHit, type SimilarIndex } from './engine/index.ts';
 import { readCatchUp, readHorizon, readLivePosts, type BoardRow, type PostRow, type SettingsRow } from './similar-index.repo.ts';
 import { parseStoredOptions } from './stored-options.ts';
+import { PostTable } from './post-table.ts';
 
 // One workspace's similar-posts index: the engine over its live posts (not deleted, not merged),
 // what the engine does not keep (board, last change), and the catch-up state. Derived from the
@@ -15,7 +16,6 @@ const CATCH_UP_PAGE = 1000;
 const SKEW_MARGIN_MICROS = 1_000_000;
 const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 
-type PostMeta = { updatedMicros: number; boardId: string };
 type BoardInfo = { id: string; isPublic: boolean };
 
 export type SimilarScope = {
@@ -31,13 +31,16 @@ export class WorkspaceIndex {
   readonly engine: SimilarIndex;
   /** horizon read before the build's first page, microseconds since the epoch */
   builtFrom = 0;
-  #meta = new Map<string, PostMeta>();
+  #posts = new PostTable();
   #boards = new Map<string, BoardInfo>();
   #horizons = { previous: 0, last: 0 };
   #settingsVersion = 0;
   #rebuildRequestedAt: number | null = null;
   #syncing: Promise<void> | null = null;
   #queued: Promise<void> | null = null;
+  /** when the last catch-up started (performance.now), and whether a write is known to have happened since */
+  #caughtUpAt = Number.NEGATIVE_INFINITY;
+  #isStale = true;
 
   constructor(workspaceId: string, options?: Partial<EngineOptions>) {
     this.workspaceId = workspaceId;
@@ -78,7 +81,24 @@ export class WorkspaceIndex {
     return this.#queued;
   }
 
+  /**
+   * Catches up unless a catch-up started less than `maxStalenessMs` ago and no write was announced
+   * since (markStale): what a search may skip, bounded in time.
+   */
+  syncIfStale(db: DbOrTx, maxStalenessMs: number): Promise<void> {
+    if (!this.#isStale && performance.now() - this.#caughtUpAt < maxStalenessMs) return Promise.resolve();
+    return this.sync(db);
+  }
+
+  /** A write to this workspace committed (told by this process or the change feed): catch up next time. */
+  markStale(): void {
+    this.#isStale = true;
+  }
+
   async #catchUp(db: DbOrTx): Promise<void> {
+    // stamped before reading: a write announced from now on marks the index stale again
+    this.#caughtUpAt = performance.now();
+    this.#isStale = false;
     let from = { micros: this.#horizons.previous - SKEW_MARGIN_MICROS, id: ZERO_UUID };
     let horizon = this.#horizons.last;
     for (;;) {
@@ -100,14 +120,14 @@ export class WorkspaceIndex {
   apply(rows: readonly PostRow[]): number {
     let changed = 0;
     for (const row of rows) {
-      const known = this.#meta.get(row.id);
-      if (known !== undefined && known.updatedMicros === row.updatedMicros && row.isLive) continue;
+      const known = this.#posts.updatedMicros(row.id);
+      if (known === row.updatedMicros && row.isLive) continue;
       if (!row.isLive) {
         if (known !== undefined) this.remove(row.id);
         continue;
       }
       this.engine.add({ id: row.id, title: row.title, body: row.body, createdAt: row.createdAt });
-      this.#meta.set(row.id, { updatedMicros: row.updatedMicros, boardId: this.#boards.get(row.boardId)?.id ?? row.boardId });
+      this.#posts.set(row.id, row.updatedMicros, row.boardId);
       changed++;
     }
     return changed;
@@ -115,7 +135,7 @@ export class WorkspaceIndex {
 
   remove(id: string): void {
     this.engine.remove(id);
-    this.#meta.delete(id);
+    this.#posts.delete(id);
   }
 
   /** The workspace's boards as they are now: visibility changes apply at once, deleted boards' posts leave. */
@@ -130,7 +150,7 @@ export class WorkspaceIndex {
     const gone = new Set(vanished);
     for (const id of gone) this.#boards.delete(id);
     // a deleted board takes its posts with it (on delete cascade): no post row tells us so
-    for (const [postId, meta] of this.#meta) if (gone.has(meta.boardId)) this.remove(postId);
+    for (const postId of this.#posts.onBoards(gone)) this.remove(postId);
   }
 
   applySettings(settings: SettingsRow | null): void {
@@ -147,12 +167,12 @@ export class WorkspaceIndex {
   }
 
   isVisible(postId: string, scope: SimilarScope): boolean {
-    const meta = this.#meta.get(postId);
-    if (meta === undefined) return false;
-    const board = this.#boards.get(meta.boardId);
+    const boardId = this.#posts.boardOf(postId);
+    if (boardId === undefined) return false;
+    const board = this.#boards.get(boardId);
     if (board === undefined) return false;
     if (!scope.isTeam && !board.isPublic) return false;
-    return scope.boardId === undefined || scope.boardId === meta.boardId;
+    return scope.boardId === undefined || scope.boardId === boardId;
   }
 
   hasBoard(boardId: string, scope: SimilarScope): boolean {
@@ -160,12 +180,16 @@ export class WorkspaceIndex {
     return board !== undefined && (scope.isTeam || board.isPublic);
   }
 
+  postIds(): string[] {
+    return this.#posts.ids();
+  }
+
   has(postId: string): boolean {
-    return this.#meta.has(postId);
+    return this.#posts.has(postId);
   }
 
   size(): number {
-    return this.#meta.size;
+    return this.#posts.size;
   }
 
   search(query: WorkspaceSearch): SearchHit[] {
@@ -175,8 +199,8 @@ export class WorkspaceIndex {
     });
   }
 
-  /** Engine estimate plus this wrapper's per-post metadata (Map entry, object, shared strings). */
+  /** Engine estimate plus this wrapper's per-post table. */
   memoryEstimate(): number {
-    return this.engine.memoryEstimate() + this.#meta.size * 96;
+    return this.engine.memoryEstimate() + this.#posts.byteEstimate();
   }
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { createPost } from '../../api/posts.ts';
+import type { SimilarPost } from '../../api/similar.ts';
 import type { Board, Post } from '../../api/types.ts';
 import { clearDraft, readDraft, writeDraft } from '../../lib/drafts.ts';
 import { noFormErrors, toFormErrors } from '../../lib/form-errors.ts';
@@ -12,6 +13,7 @@ import { CheckEmailNotice } from '../identity/CheckEmailNotice.tsx';
 import { IdentityFields } from '../identity/IdentityFields.tsx';
 import { useIdentifyVisitor } from '../identity/use-identify-visitor.ts';
 import { useSession } from '../session/session-context.ts';
+import { SimilarPostsHint } from '../similar/SimilarPostsHint.tsx';
 
 type SubmitFeedbackFormProps = { board: Board; onCreated: (post: Post) => void; onCancel: () => void };
 
@@ -28,6 +30,7 @@ export function SubmitFeedbackForm({ board, onCreated, onCancel }: SubmitFeedbac
   const [errors, setErrors] = useState(noFormErrors);
   const [isWorking, setIsWorking] = useState(false);
   const [sentTo, setSentTo] = useState<string | null>(null);
+  const [votedFor, setVotedFor] = useState<SimilarPost | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -56,6 +59,27 @@ export function SubmitFeedbackForm({ board, onCreated, onCancel }: SubmitFeedbac
     }
   };
 
+  if (votedFor) {
+    return (
+      <div className="stack" data-testid="voted-instead-notice">
+        <Alert tone="success">
+          Thanks! Your vote now counts for “{votedFor.title}” ({votedFor.voteCount.toLocaleString()} votes), so there is no need to post it again.
+        </Alert>
+        <div className="form-actions">
+          <Button
+            variant="primary"
+            onClick={() => {
+              clearDraft(board.id);
+              onCancel();
+            }}
+          >
+            Done
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
   if (sentTo) {
     return (
       <div className="stack">
@@ -83,6 +107,7 @@ export function SubmitFeedbackForm({ board, onCreated, onCancel }: SubmitFeedbac
           />
         )}
       </Field>
+      <SimilarPostsHint title={title} onVotedInstead={setVotedFor} />
       <Field label="Details" error={errors.fields.body} hint="Markdown is supported.">
         {(control) => (
           <Textarea

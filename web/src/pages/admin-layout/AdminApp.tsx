@@ -6,6 +6,7 @@ import { ChangelogAdminPage } from '../admin-changelog/ChangelogAdminPage.tsx';
 import { ChangelogEditorPage } from '../admin-changelog/ChangelogEditorPage.tsx';
 import { CompaniesAdminPage } from '../admin-companies/CompaniesAdminPage.tsx';
 import { TopDemandPage } from '../admin-demand/TopDemandPage.tsx';
+import { DuplicatesAdminPage } from '../admin-duplicates/DuplicatesAdminPage.tsx';
 import { MailSettingsAdminPage } from '../admin-mail/MailSettingsAdminPage.tsx';
 import { MembersAdminPage } from '../admin-members/MembersAdminPage.tsx';
 import { NotificationsAdminPage } from '../admin-notifications/NotificationsAdminPage.tsx';
@@ -39,6 +40,7 @@ export function AdminApp() {
         <Route path="changelog" element={<ChangelogAdminPage />} />
         <Route path="changelog/:entryId" element={<ChangelogEditorPage />} />
         <Route path="demand" element={<TopDemandPage />} />
+        <Route path="duplicates" element={<DuplicatesAdminPage />} />
         <Route path="companies" element={<CompaniesAdminPage />} />
         <Route path="people" element={<PeopleAdminPage />} />
         <Route path="notifications" element={<NotificationsAdminPage />} />

@@ -15,7 +15,7 @@ type NavItem = { to: string; label: string; isAdminOnly?: boolean };
 const navSections: Array<{ label: string; items: NavItem[] }> = [
   {
     label: 'Feedback',
-    items: [{ to: 'posts', label: 'Posts' }, { to: 'demand', label: 'Top demand' }, { to: 'boards', label: 'Boards', isAdminOnly: true }],
+    items: [{ to: 'posts', label: 'Posts' }, { to: 'duplicates', label: 'Duplicates' }, { to: 'demand', label: 'Top demand' }, { to: 'boards', label: 'Boards', isAdminOnly: true }],
   },
   { label: 'Announce', items: [{ to: 'changelog', label: 'Changelog' }, { to: 'notifications', label: 'Notifications' }] },
   {
