@@ -408,7 +408,20 @@ export interface DeliveriesTable {
   sent_at: NullableTimestamp;
 }
 
+export interface DemandDirtyTable {
+  post_id: string;
+  workspace_id: string;
+  marked_at: Timestamp;
+}
+
+export interface DemandDrainsTable {
+  workspace_id: string;
+  scheduled_at: Timestamp;
+}
+
 export interface Database {
+  demand_dirty: DemandDirtyTable;
+  demand_drains: DemandDrainsTable;
   post_demand: PostDemandTable;
   post_demand_segments: PostDemandSegmentsTable;
   subscriptions: SubscriptionsTable;

@@ -1,6 +1,8 @@
 // The demand refresh job (docs/adr/0005-demand-score.md). Changes enqueue it in their own transaction
-// with a job key per post / person / company / workspace, so a burst of votes on one post collapses into
-// one pending refresh, and a refresh never runs before the change it reflects has committed.
+// with a job key per person / company / workspace, and a refresh never runs before the change it
+// reflects has committed. Posts (votes: the hot path) are only marked dirty in demand_dirty; one drain
+// job per workspace refreshes them (migrations/20261123080000_demand-dirty.sql says why).
+import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
 import { addJob } from '../../jobs/index.ts';
 import { hasMomentum } from './demand.repo.ts';
@@ -18,12 +20,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function enqueueDemandRefresh(db: DbOrTx, target: DemandRefreshTarget, opts: { now?: Date } = {}): Promise<void> {
   const ws = target.workspaceId;
   switch (target.scope) {
-    case 'posts':
-      // one job per post, so repeated changes to the same post share one pending refresh
-      for (const postId of new Set(target.postIds)) {
-        await addJob(db, DEMAND_REFRESH_TASK, { scope: 'posts', workspaceId: ws, postIds: [postId] }, { jobKey: `demand:post:${postId}` });
-      }
+    case 'posts': {
+      const postIds = [...new Set(target.postIds)];
+      if (postIds.length === 0) return;
+      await sql`insert into demand_dirty (post_id, workspace_id)
+        select id, ${ws}::uuid from unnest(${postIds}::uuid[]) as id on conflict (post_id) do nothing`.execute(db);
+      // a drain is scheduled only when none is pending: at most one job (and one NOTIFY) per drain cycle
+      const { rows } = await sql<{ workspace_id: string }>`insert into demand_drains (workspace_id) values (${ws})
+        on conflict (workspace_id) do nothing returning workspace_id`.execute(db);
+      if (rows.length) await addJob(db, DEMAND_REFRESH_TASK, { scope: 'dirty', workspaceId: ws }, { jobKey: `demand:dirty:${ws}` });
       return;
+    }
     case 'person':
       return addJob(db, DEMAND_REFRESH_TASK, target, { jobKey: `demand:person:${target.personId}` });
     case 'company':
@@ -40,11 +47,38 @@ export async function enqueueDemandRefresh(db: DbOrTx, target: DemandRefreshTarg
 
 /** The job handler: refresh, then keep the hourly decay going while some post still has momentum. */
 export async function runDemandRefreshJob(db: DbOrTx, payload: unknown, opts: { now?: Date } = {}): Promise<DemandRefreshResult> {
+  const p = (payload ?? {}) as Record<string, unknown>;
+  if (p.scope === 'dirty' && typeof p.workspaceId === 'string' && UUID.test(p.workspaceId)) return drainDirtyDemand(db, p.workspaceId, opts);
   const target = parseTarget(payload);
+  // the hourly decay also picks up posts a drain may have missed (see drainDirtyDemand)
+  if (target.scope === 'decay') await drainDirtyDemand(db, target.workspaceId, opts);
   const result = await refreshDemand(db, target, opts);
   const keepDecaying = target.scope === 'decay' ? await hasMomentum(db, target.workspaceId) : result.withMomentum > 0;
   if (keepDecaying) await enqueueDemandRefresh(db, { scope: 'decay', workspaceId: target.workspaceId }, opts);
   return result;
+}
+
+/**
+ * Refreshes every post marked dirty in the workspace, in batches. The drain flag is cleared first, so a
+ * vote committing meanwhile schedules the next drain; rows are claimed with SKIP LOCKED, so several
+ * workers share the work.
+ */
+export async function drainDirtyDemand(db: DbOrTx, workspaceId: string, opts: { now?: Date } = {}): Promise<DemandRefreshResult> {
+  await sql`delete from demand_drains where workspace_id = ${workspaceId}`.execute(db);
+  const total: DemandRefreshResult = { groups: 0, stubs: 0, withMomentum: 0 };
+  for (;;) {
+    const { rows } = await sql<{ post_id: string }>`
+      delete from demand_dirty where post_id in (
+        select post_id from demand_dirty where workspace_id = ${workspaceId} order by marked_at limit 500 for update skip locked
+      ) returning post_id`.execute(db);
+    if (rows.length === 0) break;
+    const result = await refreshDemand(db, { scope: 'posts', workspaceId, postIds: rows.map((r) => r.post_id) }, opts);
+    total.groups += result.groups;
+    total.stubs += result.stubs;
+    total.withMomentum += result.withMomentum;
+  }
+  if (total.withMomentum > 0) await enqueueDemandRefresh(db, { scope: 'decay', workspaceId }, opts);
+  return total;
 }
 
 function parseTarget(payload: unknown): DemandRefreshTarget {

@@ -37,7 +37,9 @@ for (const target of testTargets()) {
 
     test('a vote, an importance change and an unvote each show up once the job has run', async () => {
       const post = await createTestPost(t, { boardId, author: 'first@example.com' });
-      assert.ok((await pendingDemandJobs(t)).some((j) => j.key === `demand:post:${post.id}`), 'creating the post (with its author vote) enqueued a refresh');
+      const dirty = await t.db.selectFrom('demand_dirty').select('post_id').where('post_id', '=', post.id).execute();
+      assert.equal(dirty.length, 1, 'creating the post (with its author vote) marked it for a refresh');
+      assert.ok((await pendingDemandJobs(t)).some((j) => j.key === `demand:dirty:${t.workspace.id}`), 'and scheduled a drain');
       await runDemandJobs(t);
       assert.deepEqual(await stored(post.id), { score: 2.5, voters: 1, companies: 0, revenue: 0, weighted: 1 });
 
