@@ -1,44 +1,19 @@
 // Issue 3 §1 in a real browser against a real server process (with its worker): a visitor typing a
 // title sees the similar post already there and votes for it instead of posting; the admin's
 // duplicate queue lists a pair with its reasons, merges it from the UI, and dismisses another.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { runCli, startServerProcess, type ServerProcess } from '../process.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import { OWNER, screenshot, useE2e } from './harness.ts';
 
-const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'a-long-owner-password' };
 const ORIGINAL = 'Export invoices to CSV';
 const COPY = 'CSV export for all invoices';
 
 type Pair = { id: string; post: { id: string; title: string }; similarPost: { id: string; title: string } };
 
 describe('browser journey: similar posts while typing, and the duplicate queue', () => {
-  let dataDir: string;
-  let server: ServerProcess;
-  let browser: Browser;
-  let key: string;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${server.url}${url}`, {
-      method,
-      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    assert.ok(res.ok, `${method} ${url}: ${res.status} ${text}`);
-    return JSON.parse(text) as T;
-  }
+  const e2e = useE2e({ name: 'dup' });
+  const api = e2e.api;
+  const newPage = () => e2e.newPage();
 
   /** The worker checks new posts in the background: wait until the pair is in the queue. */
   async function waitForPair(a: string, b: string): Promise<Pair> {
@@ -52,35 +27,10 @@ describe('browser journey: similar posts while typing, and the duplicate queue',
     }
   }
 
-  before(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'bb-e2e-dup-'));
-    await chmod(dataDir, 0o755);
-    server = await startServerProcess({ DATA_DIR: dataDir });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
   test('typing a title shows the similar post; "vote for this instead"; the queue merges and dismisses', async () => {
-    const token = /\/setup\/([A-Za-z0-9_-]+)/.exec(server.output())?.[1];
-    assert.ok(token, 'the server printed a setup link');
     const admin = await newPage();
-    await admin.goto(`/setup/${token}`);
-    await admin.getByTestId('setup-name').fill(OWNER.name);
-    await admin.getByTestId('setup-email').fill(OWNER.email);
-    await admin.getByTestId('setup-password').fill(OWNER.password);
-    await admin.getByTestId('setup-submit').click();
-    await admin.waitForURL(/\/admin/);
-
-    const created = await runCli(['api-key', 'create', '--name', 'e2e', '--scope', 'admin'], { DATA_DIR: dataDir });
-    assert.equal(created.code, 0, created.stderr);
-    key = created.stdout.trim();
+    await e2e.setUpOwner(admin, OWNER);
+    await e2e.apiKey();
     const board = await api<{ id: string }>('POST', '/api/v1/boards', { name: 'Feature Requests', visibility: 'public' });
     const original = await api<{ id: string }>('POST', '/api/v1/posts', {
       boardId: board.id, title: ORIGINAL, body: 'Our accountant wants every invoice in a spreadsheet.', author: { email: 'ana@example.com', name: 'Ana' },
