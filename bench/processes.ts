@@ -82,7 +82,9 @@ export async function startBackboard(dataDir: string, logFile: string, env: Node
     LOG_LEVEL: 'warn',
     RATE_LIMIT_DISABLED: '1',
   };
-  const child = spawnNode(['src/main.ts', 'serve'], childEnv, logFile);
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawnNode([...nodeArgs, 'src/main.ts', 'serve'], childEnv, logFile);
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitForOk(`${baseUrl}/api/health`, child, logFile);

@@ -32,6 +32,7 @@ import { subscriptionsRoutes } from './modules/subscriptions/subscriptions.route
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerSimilarIndexInvalidation, similarRoutes } from './modules/similar/similar.routes.ts';
 import { createSimilarIndexes } from './modules/similar/index.ts';
+import { createVoteWriter } from './modules/votes/index.ts';
 
 export type { AppDeps } from './http/context.ts';
 export type App = FastifyInstance;
@@ -44,6 +45,7 @@ export async function buildApp(inputDeps: AppDeps, opts: { logger?: boolean; log
     publicCache: inputDeps.publicCache ?? createPublicCache(),
     changeNotifier: inputDeps.changeNotifier ?? createChangeNotifier(inputDeps.db),
     similarIndexes: inputDeps.similarIndexes ?? createSimilarIndexes(inputDeps.db, { maxStalenessMs: inputDeps.config.similarMaxStalenessMs }),
+    voteWriter: inputDeps.voteWriter ?? createVoteWriter(inputDeps.db),
   };
   const app = Fastify({
     ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: opts.logger ?? { level: deps.config.logLevel } }),

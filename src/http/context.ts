@@ -6,6 +6,7 @@ import type { Context } from '../modules/context.ts';
 import type { PublicCache } from './public-cache.ts';
 import type { ChangeNotifier } from '../db/change-notifier.ts';
 import type { SimilarIndexes } from '../modules/similar/index.ts';
+import type { VoteWriter } from '../modules/votes/index.ts';
 
 export type AppDeps = {
   config: Config;
@@ -21,10 +22,12 @@ export type AppDeps = {
   changeNotifier?: ChangeNotifier;
   /** In-memory similar-posts indexes (default: this app's own); the server shares them with its worker. */
   similarIndexes?: SimilarIndexes;
+  /** Casts the votes arriving together in one transaction (default: one writer over deps.db). */
+  voteWriter?: VoteWriter;
 };
 
 /** AppDeps after buildApp filled in the defaults. */
-export type ResolvedAppDeps = AppDeps & { publicCache: PublicCache; changeNotifier: ChangeNotifier; similarIndexes: SimilarIndexes };
+export type ResolvedAppDeps = AppDeps & { publicCache: PublicCache; changeNotifier: ChangeNotifier; similarIndexes: SimilarIndexes; voteWriter: VoteWriter };
 
 /** The use-case context for one request. */
 export function contextOf(request: FastifyRequest, deps: AppDeps): Context {

@@ -25,10 +25,13 @@ export async function enqueueDemandRefresh(db: DbOrTx, target: DemandRefreshTarg
       if (postIds.length === 0) return;
       await sql`insert into demand_dirty (post_id, workspace_id)
         select id, ${ws}::uuid from unnest(${postIds}::uuid[]) as id on conflict (post_id) do nothing`.execute(db);
-      // a drain is scheduled only when none is pending: at most one job (and one NOTIFY) per drain cycle
+      // a drain is scheduled only when none is pending: at most one job (and one NOTIFY) per drain cycle.
+      // Drains of a workspace run one at a time (their own job queue): under steady voting each drain
+      // takes everything marked while the previous one ran, so the batches grow with the load instead
+      // of several workers re-scoring a few posts each and waiting on each other's locks.
       const { rows } = await sql<{ workspace_id: string }>`insert into demand_drains (workspace_id) values (${ws})
         on conflict (workspace_id) do nothing returning workspace_id`.execute(db);
-      if (rows.length) await addJob(db, DEMAND_REFRESH_TASK, { scope: 'dirty', workspaceId: ws }, { jobKey: `demand:dirty:${ws}` });
+      if (rows.length) await addJob(db, DEMAND_REFRESH_TASK, { scope: 'dirty', workspaceId: ws }, { jobKey: `demand:dirty:${ws}`, queueName: `demand:drain:${ws}` });
       return;
     }
     case 'person':

@@ -15,7 +15,8 @@ export type RecordedEvent = { id: string; type: EventType; createdAt: Date };
  */
 const ONLY_FOR_WEBHOOKS: ReadonlySet<EventType> = new Set<EventType>(['vote.created', 'vote.deleted']);
 
-async function isWanted(tx: DbOrTx, workspaceId: string, type: EventType): Promise<boolean> {
+/** Whether an event of this type would be recorded (callers batching many events ask once). */
+export async function wantsEvent(tx: DbOrTx, workspaceId: string, type: EventType): Promise<boolean> {
   if (!ONLY_FOR_WEBHOOKS.has(type)) return true;
   const { rows } = await sql<{ wanted: boolean }>`
     select exists (
@@ -34,7 +35,7 @@ export async function recordEvent(
   tx: DbOrTx,
   input: { actor: Actor; type: EventType; postId?: string | null; data: Record<string, unknown>; previous?: Record<string, unknown> | null },
 ): Promise<RecordedEvent | null> {
-  if (!(await isWanted(tx, input.actor.workspaceId, input.type))) return null;
+  if (!(await wantsEvent(tx, input.actor.workspaceId, input.type))) return null;
   const row = await tx
     .insertInto('events')
     .values({

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Context } from '../context.ts';
+import type { DbOrTx } from '../../db/database.ts';
 import type { Person } from '../../db/schema.ts';
 
 export type PersonIdentity = { email: string; name?: string | null; externalId?: string | null };
@@ -9,57 +11,82 @@ export function normalizeEmail(email: string): string {
 }
 
 /**
- * The person with this email in the actor's workspace, created when new. Safe under concurrency:
- * `insert … on conflict do nothing` then select, so two requests for a new email agree on one row
- * (the loser's insert waits for the winner's commit, then selects its row). A missing name is filled
- * in when one is given; an existing name is never overwritten by a customer-supplied one.
+ * The person with this email in the actor's workspace, created when new (see findOrCreatePeople).
  */
 export async function findOrCreatePerson(ctx: Context, identity: PersonIdentity): Promise<Person> {
-  const workspaceId = ctx.actor.workspaceId;
-  const email = normalizeEmail(identity.email);
-  const name = identity.name?.trim() || null;
-  const externalId = identity.externalId?.trim() || null;
+  const people = await findOrCreatePeople(ctx.db, ctx.actor.workspaceId, [identity]);
+  const person = people.get(normalizeEmail(identity.email));
+  if (!person) throw new Error(`findOrCreatePerson: no row for ${identity.email}`);
+  return person;
+}
 
-  const existing = await findByEmail(ctx, workspaceId, email);
-  if (existing) return fillName(ctx, existing, name);
-
-  // No conflict target: a clash on the external id (held by another email) must not fail the request.
-  await ctx.db
-    .insertInto('people')
-    .values({ workspace_id: workspaceId, email, name, external_id: externalId })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  let person = await findByEmail(ctx, workspaceId, email);
-  if (!person && externalId) {
-    // The external id belongs to someone else: the email is the identity that matters here.
-    await ctx.db
-      .insertInto('people')
-      .values({ workspace_id: workspaceId, email, name })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    person = await findByEmail(ctx, workspaceId, email);
+/**
+ * The people with these emails in a workspace, created when new, keyed by normalized email. Safe under
+ * concurrency: `insert … on conflict do nothing` then select, so two requests for a new email agree on
+ * one row (the loser's insert waits for the winner's commit, then selects its row); new rows are
+ * inserted in email order, so two batches never wait on each other in a cycle. A missing name is
+ * filled in when one is given; an existing name is never overwritten by a customer-supplied one. No
+ * conflict target: a clash on the external id (held by another email) must not fail the request —
+ * the email is the identity that matters, so such a person is created without the external id.
+ */
+export async function findOrCreatePeople(db: DbOrTx, workspaceId: string, identities: readonly PersonIdentity[]): Promise<Map<string, Person>> {
+  const wanted = new Map<string, { email: string; name: string | null; externalId: string | null }>();
+  for (const identity of identities) {
+    const email = normalizeEmail(identity.email);
+    const name = identity.name?.trim() || null;
+    const externalId = identity.externalId?.trim() || null;
+    const seen = wanted.get(email);
+    if (!seen) wanted.set(email, { email, name, externalId });
+    else {
+      seen.name ??= name;
+      seen.externalId ??= externalId;
+    }
   }
-  if (!person) throw new Error(`findOrCreatePerson: no row for ${email} after insert`);
-  return fillName(ctx, person, name);
-}
+  const found = new Map<string, Person>();
+  const keep = (rows: Person[]) => {
+    for (const row of rows) found.set(normalizeEmail(row.email), row);
+  };
+  const missing = () => [...wanted.keys()].filter((email) => !found.has(email)).sort();
+  const insert = async (emails: string[], withExternalId: boolean) => {
+    if (emails.length === 0) return;
+    keep(await db
+      .insertInto('people')
+      .values(emails.map((email) => {
+        const w = wanted.get(email)!;
+        return { workspace_id: workspaceId, email, name: w.name, external_id: withExternalId ? w.externalId : null };
+      }))
+      .onConflict((oc) => oc.doNothing())
+      .returningAll()
+      .execute());
+  };
+  const select = async (emails: string[]) => {
+    if (emails.length === 0) return;
+    keep(await db
+      .selectFrom('people')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where(sql<boolean>`lower(email) = any(${emails}::text[])`)
+      .execute());
+  };
 
-async function findByEmail(ctx: Context, workspaceId: string, email: string): Promise<Person | undefined> {
-  return ctx.db
-    .selectFrom('people')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
-    .executeTakeFirst();
-}
+  await select(missing());
+  await insert(missing(), true);
+  await select(missing());
+  // the rest clashed on their external id: create them by email alone
+  const clashed = missing().filter((email) => wanted.get(email)!.externalId);
+  await insert(clashed, false);
+  await select(missing());
+  const left = missing();
+  if (left.length) throw new Error(`findOrCreatePeople: no row for ${left.join(', ')} after insert`);
 
-async function fillName(ctx: Context, person: Person, name: string | null): Promise<Person> {
-  if (person.name || !name) return person;
-  const updated = await ctx.db
-    .updateTable('people')
-    .set({ name })
-    .where('id', '=', person.id)
-    .where('name', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
-  return updated ?? person; // someone else named them meanwhile
+  const unnamed = [...found.values()].filter((p) => !p.name && wanted.get(normalizeEmail(p.email))?.name);
+  if (unnamed.length) {
+    const { rows } = await sql<Person>`
+      update people set name = v.name
+      from unnest(${unnamed.map((p) => p.id)}::uuid[], ${unnamed.map((p) => wanted.get(normalizeEmail(p.email))!.name)}::text[]) as v(id, name)
+      where people.id = v.id and people.name is null
+      returning people.*`.execute(db);
+    keep(rows); // someone else may have named them meanwhile: those keep their row as read
+  }
+  return found;
 }

@@ -6,10 +6,10 @@ export { movePostToStatus, recordStatusChange, type StatusChangeInput } from './
 export { deletePost } from './delete-post.ts';
 export { restorePost } from './restore-post.ts';
 export { findVisiblePost, type VisiblePost } from './find-visible-post.ts';
-export { resolveParticipant, type Participant } from './resolve-participant.ts';
-export { adjustVoteCount, adjustCommentCount, adjustBoardPostCount } from './posts.repo.ts';
+export { resolveParticipant, planParticipant, checkVisitor, type Participant, type ParticipantPlan } from './resolve-participant.ts';
+export { adjustVoteCount, adjustVoteCounts, readVoteCounts, adjustCommentCount, adjustBoardPostCount, findPostsAccess, workspaceAllowsAnonymous } from './posts.repo.ts';
 export { lockPostGroup, lockGroupRoots, retryOnDeadlock, type GroupLock } from './lock-post-group.ts';
-export { recountGroup, recountOwn, groupPostIds, listMergedPosts } from './post-group.repo.ts';
+export { recountGroup, recountOwn, groupPostIds, listMergedPosts, readGroupPositions, takeGroupLocks } from './post-group.repo.ts';
 export { canSeeInternalComments, canCommentInternally, canActOnBehalf, canParticipate, canTriagePosts, canViewPost } from './posts.policy.ts';
 export { postNotFound, postDeleted, postMerged, signInRequired, onBehalfForbidden } from './posts.errors.ts';
 export { PersonRefSchema, PostSchema } from './posts.schemas.ts';

@@ -9,7 +9,7 @@
 // a deadlock under the very load the concurrency test makes. Nobody writes a row under an advisory
 // key, so a stale one costs a moment of waiting, never a cycle with row locks.
 import type { DbOrTx, Tx } from '../../db/database.ts';
-import { readGroupPosition, takeGroupLock } from './post-group.repo.ts';
+import { readGroupPosition, takeGroupLock, takeGroupLocks } from './post-group.repo.ts';
 import { postNotFound } from './posts.errors.ts';
 
 export type GroupLock = {
@@ -51,7 +51,7 @@ export async function lockPostGroup(tx: Tx, workspaceId: string, postId: string,
 
 /** Locks several groups by root id, in one global order so two merges never wait on each other in a cycle. */
 export async function lockGroupRoots(tx: Tx, rootIds: readonly string[]): Promise<void> {
-  for (const id of [...new Set(rootIds)].sort()) await takeGroupLock(tx, id);
+  await takeGroupLocks(tx, [...new Set(rootIds)].sort());
 }
 
 const DEADLOCK = '40P01';

@@ -9,7 +9,17 @@ const GROUP_LOCK_NAMESPACE = 0x6d657267; // "merg"
 
 /** Waits for the group mutex of `rootId` until the end of the transaction (re-entrant). */
 export async function takeGroupLock(db: DbOrTx, rootId: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${GROUP_LOCK_NAMESPACE}::int, hashtext(${rootId}::text))`.execute(db);
+  await takeGroupLocks(db, [rootId]);
+}
+
+/**
+ * Waits for the group mutexes of several roots, one after the other in one statement, in the order
+ * given (callers sort them: one global order means two lockers never wait on each other in a cycle).
+ * `unnest` yields the array in order and nothing sorts above it, so the locks are taken in that order.
+ */
+export async function takeGroupLocks(db: DbOrTx, rootIds: readonly string[]): Promise<void> {
+  if (rootIds.length === 0) return;
+  await sql`select count(pg_advisory_xact_lock(${GROUP_LOCK_NAMESPACE}::int, hashtext(root))) from unnest(${[...rootIds]}::text[]) as root`.execute(db);
 }
 
 /** Where a post stands in its group, read fresh (a new snapshot: call it after taking a lock). */
@@ -21,6 +31,17 @@ export async function readGroupPosition(db: DbOrTx, workspaceId: string, postId:
     .where('posts.workspace_id', '=', workspaceId)
     .where('posts.id', '=', postId)
     .executeTakeFirst();
+}
+
+/** readGroupPosition for many posts at once (any workspace: the caller has checked each post's). */
+export async function readGroupPositions(db: DbOrTx, postIds: readonly string[]) {
+  if (postIds.length === 0) return [];
+  return db
+    .selectFrom('posts')
+    .select(['posts.id', 'posts.merged_into_id', 'posts.deleted_at'])
+    .select((eb) => eb.exists(eb.selectFrom('posts as c').select('c.id').whereRef('c.merged_into_id', '=', 'posts.id')).as('has_merged'))
+    .where('posts.id', 'in', [...postIds])
+    .execute();
 }
 
 /** The ids of a group: the root first, then the posts merged into it. */

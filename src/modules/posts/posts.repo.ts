@@ -73,6 +73,17 @@ export async function lockPost(db: DbOrTx, workspaceId: string, postId: string) 
     .executeTakeFirst();
 }
 
+/** findPostAccess for many posts at once, in any workspace: canViewPost checks each post's workspace. */
+export async function findPostsAccess(db: DbOrTx, postIds: readonly string[]) {
+  if (postIds.length === 0) return [];
+  return db
+    .selectFrom('posts')
+    .innerJoin('boards', 'boards.id', 'posts.board_id')
+    .select(['posts.id', 'posts.workspace_id', 'posts.board_id', 'posts.deleted_at', 'posts.merged_into_id', 'boards.visibility as board_visibility'])
+    .where('posts.id', 'in', [...postIds])
+    .execute();
+}
+
 export async function findPostAccess(db: DbOrTx, workspaceId: string, postId: string) {
   return db
     .selectFrom('posts')
@@ -154,16 +165,30 @@ export async function adjustBoardPostCount(db: DbOrTx, boardId: string, delta: n
  * Runs in the voter's transaction; the row lock it takes serialises concurrent votes on the post.
  */
 export async function adjustVoteCount(db: DbOrTx, postId: string, delta: number): Promise<number> {
-  const row = await db
-    .updateTable('posts')
-    .set({
-      vote_count: sql`vote_count + ${delta}::int`,
-      hot_score: sql`log(greatest(vote_count + ${delta}::int, 1)::float8) + extract(epoch from created_at)::float8 / 45000`,
-    })
-    .where('id', '=', postId)
-    .returning('vote_count')
-    .executeTakeFirstOrThrow();
-  return row.vote_count;
+  const counts = await adjustVoteCounts(db, new Map([[postId, delta]]));
+  const count = counts.get(postId);
+  if (count === undefined) throw new Error(`adjustVoteCount: no post ${postId}`);
+  return count;
+}
+
+/** adjustVoteCount for many posts in one statement (rows updated in id order); returns the new counts. */
+export async function adjustVoteCounts(db: DbOrTx, deltas: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+  const ids = [...deltas.keys()].sort();
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql<{ id: string; vote_count: number }>`
+    update posts set
+      vote_count = posts.vote_count + d.delta,
+      hot_score = log(greatest(posts.vote_count + d.delta, 1)::float8) + extract(epoch from posts.created_at)::float8 / 45000
+    from unnest(${ids}::uuid[], ${ids.map((id) => deltas.get(id) ?? 0)}::int[]) as d(id, delta)
+    where posts.id = d.id
+    returning posts.id, posts.vote_count`.execute(db);
+  return new Map(rows.map((r) => [r.id, r.vote_count]));
+}
+
+export async function readVoteCounts(db: DbOrTx, postIds: readonly string[]): Promise<Map<string, number>> {
+  if (postIds.length === 0) return new Map();
+  const rows = await db.selectFrom('posts').select(['id', 'vote_count']).where('id', 'in', [...postIds]).execute();
+  return new Map(rows.map((r) => [r.id, r.vote_count]));
 }
 
 /** comment_count counts public (non-internal), non-deleted comments. */

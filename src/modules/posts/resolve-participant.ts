@@ -1,4 +1,5 @@
 import type { Context } from '../context.ts';
+import type { Actor } from '../auth/index.ts';
 import { forbidden, invalid } from '../../lib/errors.ts';
 import { memberIdOf } from '../auth/index.ts';
 import { findOrCreatePerson, type PersonIdentity } from '../people/index.ts';
@@ -10,28 +11,57 @@ import { onBehalfForbidden, signInRequired } from './posts.errors.ts';
 export type Participant = { personId: string | null; memberId: string | null };
 
 /**
- * Decides who is taking part. A signed-in person acts as themselves; an anonymous visitor names
- * themselves (only when the workspace allows anonymous participation); the team (members, write
- * keys, the system) may name a customer to act for, recorded alongside the member who did it.
+ * Who will take part, decided from the actor and the identity the request names, before any query:
+ * - `self`: a signed-in person acts as themselves;
+ * - `visitor`: an anonymous visitor names themselves (allowed only when the workspace allows anonymous
+ *   participation, which the caller checks; then the identity is required);
+ * - `team`: members, write keys and the system, optionally for a customer named by email, recorded
+ *   alongside the member who did it.
  * `field` is the request field of the identity ("author", "voter") for error messages.
+ */
+export type ParticipantPlan =
+  | { kind: 'self'; personId: string }
+  | { kind: 'visitor'; identity: PersonIdentity | null }
+  | { kind: 'team'; memberId: string | null; identity: PersonIdentity | null };
+
+export function planParticipant(actor: Actor, identity: PersonIdentity | undefined, field: string): ParticipantPlan {
+  if (actor.kind === 'person') {
+    if (identity) throw onBehalfForbidden(field);
+    return { kind: 'self', personId: actor.personId };
+  }
+  if (actor.kind === 'anonymous') {
+    // an external id is the integrator's identifier; visitors cannot claim one
+    return { kind: 'visitor', identity: identity ? { email: identity.email, name: identity.name } : null };
+  }
+  if (!canActOnBehalf(actor)) throw forbidden('This API key is read-only');
+  return { kind: 'team', memberId: memberIdOf(actor), identity: identity ?? null };
+}
+
+/** The checks a visitor's plan still needs once the workspace's setting is known. */
+export function checkVisitor(plan: { identity: PersonIdentity | null }, allowAnonymous: boolean, field: string): PersonIdentity {
+  if (!allowAnonymous) throw signInRequired('Sign in to take part on this board');
+  if (!plan.identity) throw invalid(`${field}.email`, 'is required when you are not signed in');
+  return plan.identity;
+}
+
+/**
+ * Decides who is taking part (see planParticipant) and finds or creates the person.
  * Run it with the use-case's transaction in ctx.db so a new person is created atomically with the rest.
  */
 export async function resolveParticipant(ctx: Context, identity: PersonIdentity | undefined, field: string): Promise<Participant> {
-  const { actor } = ctx;
-  if (actor.kind === 'person') {
-    if (identity) throw onBehalfForbidden(field);
-    return { personId: actor.personId, memberId: null };
+  const plan = planParticipant(ctx.actor, identity, field);
+  switch (plan.kind) {
+    case 'self':
+      return { personId: plan.personId, memberId: null };
+    case 'visitor': {
+      const visitor = checkVisitor(plan, await workspaceAllowsAnonymous(ctx.db, ctx.actor.workspaceId), field);
+      const person = await findOrCreatePerson(ctx, visitor);
+      return { personId: person.id, memberId: null };
+    }
+    case 'team': {
+      if (!plan.identity) return { personId: null, memberId: plan.memberId };
+      const person = await findOrCreatePerson(ctx, plan.identity);
+      return { personId: person.id, memberId: plan.memberId };
+    }
   }
-  if (actor.kind === 'anonymous') {
-    if (!(await workspaceAllowsAnonymous(ctx.db, actor.workspaceId))) throw signInRequired('Sign in to take part on this board');
-    if (!identity) throw invalid(`${field}.email`, 'is required when you are not signed in');
-    // an external id is the integrator's identifier; visitors cannot claim one
-    const person = await findOrCreatePerson(ctx, { email: identity.email, name: identity.name });
-    return { personId: person.id, memberId: null };
-  }
-  if (!canActOnBehalf(actor)) throw forbidden('This API key is read-only');
-  const memberId = memberIdOf(actor);
-  if (!identity) return { personId: null, memberId };
-  const person = await findOrCreatePerson(ctx, identity);
-  return { personId: person.id, memberId };
 }

@@ -1,54 +1,35 @@
 import type { Context } from '../context.ts';
-import { withTransaction } from '../../db/database.ts';
-import { adjustVoteCount, findVisiblePost, recountGroup, resolveParticipant, retryOnDeadlock } from '../posts/index.ts';
-import { currentVoteCount, upsertVote } from './votes.repo.ts';
-import { recordEvent } from '../events/index.ts';
-import { enqueueDemandRefresh } from '../demand/index.ts';
-import { subscribe } from '../subscriptions/index.ts';
-import { voterRequired } from './votes.errors.ts';
-import { lockVoteTarget } from './vote-target.ts';
+import { withTransaction, type DbOrTx } from '../../db/database.ts';
+import { createBatcher, type Batcher } from '../../lib/batcher.ts';
+import { planParticipant, retryOnDeadlock } from '../posts/index.ts';
+import { castVotes, type VoteCommand } from './cast-votes.ts';
 import type { VoteResult } from './votes.present.ts';
 import type { VoteInput } from './votes.schemas.ts';
 
+/** Gathers the votes arriving together into one transaction (group commit: docs/adr/0007-vote-batching.md). */
+export type VoteWriter = Batcher<VoteCommand, VoteResult>;
+
+export function createVoteWriter(db: DbOrTx, opts: { maxBatch?: number; concurrency?: number; onBatch?: (size: number) => void } = {}): VoteWriter {
+  return createBatcher({
+    run: (commands) => {
+      opts.onBatch?.(commands.length);
+      return retryOnDeadlock(db, () => withTransaction(db, (tx) => castVotes(tx, commands)));
+    },
+    maxBatch: opts.maxBatch ?? 100,
+    // inside a caller's transaction there is one connection: one batch at a time
+    concurrency: db.isTransaction ? 1 : (opts.concurrency ?? 2),
+    retryError: () => new Error('the merge group of the post kept changing while the vote was cast'),
+  });
+}
+
 /**
  * Idempotent vote: voting twice keeps one vote (a repeat may change its importance). The vote goes
- * on the group's root (a merged post redirects to its target) under the group lock; vote_count
- * moves in the same transaction: +1 when a row was inserted on a post nothing was merged into (the
- * fast path), else a recount of the distinct people voting anywhere in the group, so someone who
- * voted on a merged post and votes again on its target is counted once.
+ * on the group's root (a merged post redirects to its target); see castVotes for the rules. Who may
+ * vote for whom is decided here, before any query; the rest runs in the writer's next batch (the
+ * server's shared writer), or alone when the caller brings its own transaction or no writer.
  */
-export async function voteForPost(ctx: Context, postId: string, input: VoteInput): Promise<VoteResult> {
-  const post = await findVisiblePost(ctx, postId, { live: true });
-  return retryOnDeadlock(ctx.db, () => withTransaction(ctx.db, async (tx) => {
-    const voter = await resolveParticipant({ ...ctx, db: tx }, input.voter, 'voter');
-    if (!voter.personId) throw voterRequired();
-    const group = await lockVoteTarget(ctx, tx, post);
-    const targetId = group.rootId;
-    const { inserted } = await upsertVote(tx, {
-      workspaceId: ctx.actor.workspaceId,
-      postId: targetId,
-      personId: voter.personId,
-      importance: input.importance,
-      memberId: voter.memberId,
-    });
-    const voteCount = !inserted ? await currentVoteCount(tx, targetId)
-      : group.rootHasMerged ? (await recountGroup(tx, targetId)).vote_count
-      : await adjustVoteCount(tx, targetId, 1);
-    if (inserted) {
-      await subscribe(tx, { workspaceId: ctx.actor.workspaceId, postId: targetId, personId: voter.personId, reason: 'voter' });
-      await recordEvent(tx, {
-        actor: ctx.actor, type: 'vote.created', postId: targetId,
-        data: {
-          vote: { postId: targetId, personId: voter.personId, importance: input.importance ?? 1, votedByMemberId: voter.memberId },
-          voteCount,
-          ...(targetId !== post.id ? { redirectedFromPostId: post.id } : {}),
-        },
-      });
-    }
-    // a repeated vote that sets the importance moves the demand score too
-    if (inserted || input.importance !== undefined) {
-      await enqueueDemandRefresh(tx, { scope: 'posts', workspaceId: ctx.actor.workspaceId, postIds: [targetId] });
-    }
-    return { voteCount, hasVoted: true };
-  }));
+export async function voteForPost(ctx: Context, postId: string, input: VoteInput, writer?: VoteWriter): Promise<VoteResult> {
+  const command: VoteCommand = { actor: ctx.actor, postId, voter: planParticipant(ctx.actor, input.voter, 'voter'), importance: input.importance };
+  const into = writer && !ctx.db.isTransaction ? writer : createVoteWriter(ctx.db);
+  return into.submit(command);
 }

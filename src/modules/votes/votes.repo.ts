@@ -1,24 +1,39 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
 
+type NewVote = { workspace_id: string; post_id: string; person_id: string; importance: number; voted_by_member_id: string | null };
+
 /**
- * One vote per person per post. `xmax = 0` is true only for a freshly inserted row, so the caller
- * bumps vote_count exactly when a vote was added; a repeated vote only updates its importance.
+ * One vote per person per post: inserts the votes that do not exist yet (in (post, person) order, so
+ * concurrent batches never wait on each other in a cycle) and returns the "post:person" keys of the
+ * rows it inserted. A vote being inserted by another transaction is waited for, then left alone.
  */
-export async function upsertVote(
-  db: DbOrTx,
-  v: { workspaceId: string; postId: string; personId: string; importance: number | undefined; memberId: string | null },
-): Promise<{ inserted: boolean }> {
-  const row = await db
+export async function insertNewVotes(db: DbOrTx, votes: readonly NewVote[]): Promise<Set<string>> {
+  if (votes.length === 0) return new Set();
+  const key = (v: NewVote) => `${v.post_id}:${v.person_id}`;
+  const sorted = [...votes].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const rows = await db
     .insertInto('votes')
-    .values({ workspace_id: v.workspaceId, post_id: v.postId, person_id: v.personId, importance: v.importance ?? 1, voted_by_member_id: v.memberId })
-    .onConflict((oc) => oc.columns(['post_id', 'person_id']).doUpdateSet({
-      importance: v.importance === undefined ? sql<number>`votes.importance` : v.importance,
-      voted_by_member_id: sql<string | null>`coalesce(excluded.voted_by_member_id, votes.voted_by_member_id)`,
-    }))
-    .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
-    .executeTakeFirstOrThrow();
-  return { inserted: row.inserted };
+    .values(sorted)
+    .onConflict((oc) => oc.columns(['post_id', 'person_id']).doNothing())
+    .returning(['post_id', 'person_id'])
+    .execute();
+  return new Set(rows.map((r) => `${r.post_id}:${r.person_id}`));
+}
+
+/** A repeated vote: a given importance replaces the old one; the member voting for the person is recorded. */
+export async function updateRepeatedVotes(
+  db: DbOrTx,
+  votes: ReadonlyArray<{ post_id: string; person_id: string; importance: number | null; voted_by_member_id: string | null }>,
+): Promise<void> {
+  if (votes.length === 0) return;
+  await sql`
+    update votes set
+      importance = coalesce(v.importance, votes.importance),
+      voted_by_member_id = coalesce(v.member_id, votes.voted_by_member_id)
+    from unnest(${votes.map((v) => v.post_id)}::uuid[], ${votes.map((v) => v.person_id)}::uuid[],
+                ${votes.map((v) => v.importance)}::int[], ${votes.map((v) => v.voted_by_member_id)}::uuid[]) as v(post_id, person_id, importance, member_id)
+    where votes.post_id = v.post_id and votes.person_id = v.person_id`.execute(db);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { contextOf, type AppDeps } from '../../http/context.ts';
+import { contextOf, type ResolvedAppDeps } from '../../http/context.ts';
 import { errorResponses, IdParams, Page } from '../../http/schemas.ts';
 import { limit } from '../../http/security.ts';
 import { ListVotesQuery, UnvoteQuery, VoteBody, VoteResultSchema, VoteSchema } from './votes.schemas.ts';
@@ -8,7 +8,7 @@ import { removeVote } from './remove-vote.ts';
 import { listVotes } from './list-votes.ts';
 import { presentVote } from './votes.present.ts';
 
-export function votesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+export function votesRoutes(deps: ResolvedAppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['votes'];
 
@@ -25,7 +25,7 @@ export function votesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         body: VoteBody,
         response: { 200: VoteResultSchema, ...errorResponses },
       },
-    }, async (request) => voteForPost(contextOf(request, deps), request.params.id, request.body));
+    }, async (request) => voteForPost(contextOf(request, deps), request.params.id, request.body, deps.voteWriter));
 
     app.delete('/api/v1/posts/:id/votes', {
       config: limit(60),

@@ -9,7 +9,7 @@ import { PlusIcon } from '../../ui/icons.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { AdminPageHeader } from '../admin-layout/AdminPageHeader.tsx';
 import { CollectionTable } from '../admin-layout/CollectionTable.tsx';
-import { RowActions } from '../admin-layout/RowActions.tsx';
+import { editAndDeleteActions, RowActions } from '../admin-layout/RowActions.tsx';
 import { useAdminCollection } from '../admin-layout/use-admin-collection.ts';
 import { BoardFormDialog } from './BoardFormDialog.tsx';
 
@@ -53,15 +53,7 @@ export function BoardsAdminPage() {
             </td>
             <td>{board.visibility === 'private' ? <Badge>Private</Badge> : <Badge color="var(--success)">Public</Badge>}</td>
             <td className="numeric">{pluralize(board.postCount, 'post')}</td>
-            <td>
-              <RowActions
-                subject={board.name}
-                actions={[
-                  { label: 'Edit', onClick: () => boards.openForm(board) },
-                  { label: 'Delete', onClick: () => boards.askDelete(board) },
-                ]}
-              />
-            </td>
+            <RowActions subject={board.name} actions={editAndDeleteActions(boards, board)} />
           </tr>
         ))}
       </CollectionTable>

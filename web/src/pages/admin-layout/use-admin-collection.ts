@@ -1,16 +1,40 @@
 import { useState } from 'react';
+import type { DependencyList } from 'react';
 import { useAsync } from '../../lib/use-async.ts';
 
 type Item = { id: string };
 
-// The state every admin list page keeps (boards, tags, statuses…): the loaded items, the item in the
-// form dialog (null = creating), the item waiting for a delete confirmation, and local updates after a
+type AdminCollectionOptions = {
+  /** The inputs of `load` (a search query…): the list loads again when one changes. */
+  deps?: DependencyList;
+  /** Where a new item goes: at the end (default) or at the start, as the server orders the list. */
+  insertAt?: 'start' | 'end';
+};
+
+// The state every admin list page keeps (boards, tags, members, webhooks…): the loaded items, the item in
+// the form dialog (null = creating), the item waiting for a delete confirmation, and local updates after a
 // save or delete so the list does not reload.
-export function useAdminCollection<T extends Item>(load: (signal: AbortSignal) => Promise<{ items: T[] }>, remove: (item: T) => Promise<unknown>) {
-  const list = useAsync((signal) => load(signal).then((page) => page.items), []);
+export function useAdminCollection<T extends Item>(
+  load: (signal: AbortSignal) => Promise<{ items: T[] }>,
+  remove: (item: T) => Promise<unknown>,
+  { deps = [], insertAt = 'end' }: AdminCollectionOptions = {},
+) {
+  const list = useAsync((signal) => load(signal).then((page) => page.items), deps);
   const [editing, setEditing] = useState<T | null>(null);
   const [isFormOpen, setIsFormOpen] = useState(false);
   const [deleting, setDeleting] = useState<T | null>(null);
+
+  /** Replaces the item in place, or adds a new one. */
+  const upsert = (item: T) =>
+    list.setData((current = []) => {
+      if (current.some((x) => x.id === item.id)) return current.map((x) => (x.id === item.id ? item : x));
+      return insertAt === 'start' ? [item, ...current] : [...current, item];
+    });
+  // Forgetting the edited item remounts the (keyed) form, so reopening it after Cancel shows the stored values.
+  const closeForm = () => {
+    setIsFormOpen(false);
+    setEditing(null);
+  };
 
   return {
     ...list,
@@ -18,17 +42,16 @@ export function useAdminCollection<T extends Item>(load: (signal: AbortSignal) =
     editing,
     isFormOpen,
     deleting,
+    upsert,
     openForm(item: T | null) {
       setEditing(item);
       setIsFormOpen(true);
     },
-    closeForm() {
-      setIsFormOpen(false);
-    },
-    /** After the form saved: replace the item in place, or append a new one, and close the form. */
+    closeForm,
+    /** After the form saved: upsert the item and close the form. */
     saved(item: T) {
-      list.setData((current = []) => (current.some((x) => x.id === item.id) ? current.map((x) => (x.id === item.id ? item : x)) : [...current, item]));
-      setIsFormOpen(false);
+      upsert(item);
+      closeForm();
     },
     askDelete(item: T) {
       setDeleting(item);

@@ -4,34 +4,29 @@ import type { MemberRole, TeamMember } from '../../api/types.ts';
 import { useSession } from '../../features/session/session-context.ts';
 import { describeError } from '../../lib/form-errors.ts';
 import { formatDate } from '../../lib/format.ts';
-import { useAsync } from '../../lib/use-async.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { PlusIcon } from '../../ui/icons.tsx';
 import { Select } from '../../ui/Select.tsx';
-import { LoadingBlock } from '../../ui/Spinner.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { AdminPageHeader } from '../admin-layout/AdminPageHeader.tsx';
-import { LoadError } from '../admin-layout/LoadError.tsx';
+import { CollectionTable } from '../admin-layout/CollectionTable.tsx';
+import { RowActions } from '../admin-layout/RowActions.tsx';
+import { useAdminCollection } from '../admin-layout/use-admin-collection.ts';
 import { AddMemberDialog } from './AddMemberDialog.tsx';
 import { roleOptions } from './roles.ts';
 
 export function MembersAdminPage() {
   const { me } = useSession();
   const toast = useToast();
-  const { data, error, isLoading, setData, reload } = useAsync((signal) => listMembers(signal).then((page) => page.items), []);
-  const [isAdding, setIsAdding] = useState(false);
-  const [removing, setRemoving] = useState<TeamMember | null>(null);
+  const members = useAdminCollection<TeamMember>(listMembers, (member) => deleteMember(member.id));
   const [savingId, setSavingId] = useState<string | null>(null);
-  const members = data ?? [];
-
-  const replace = (member: TeamMember) => setData((current = []) => current.map((item) => (item.id === member.id ? member : item)));
 
   const changeRole = async (member: TeamMember, role: MemberRole) => {
     setSavingId(member.id);
     try {
-      replace(await updateMember(member.id, { role }));
+      members.upsert(await updateMember(member.id, { role }));
       toast.show({ tone: 'success', message: `${member.name} is now ${role === 'admin' ? 'an' : 'a'} ${role}` });
     } catch (reason) {
       toast.show({ tone: 'error', message: `Role not changed. ${describeError(reason)}` });
@@ -40,10 +35,14 @@ export function MembersAdminPage() {
     }
   };
 
-  const remove = async (member: TeamMember) => {
-    await deleteMember(member.id);
-    setData((current = []) => current.filter((item) => item.id !== member.id));
-    toast.show({ message: `${member.name} was removed from the team` });
+  const onAdded = (member: TeamMember) => {
+    members.saved(member);
+    toast.show({ tone: 'success', message: `${member.name} was added` });
+  };
+
+  const remove = async () => {
+    const removed = await members.confirmDelete();
+    if (removed) toast.show({ message: `${removed.name} was removed from the team` });
   };
 
   return (
@@ -52,80 +51,56 @@ export function MembersAdminPage() {
         title="Members"
         description="People on your team who can sign in to the admin."
         actions={
-          <Button variant="primary" onClick={() => setIsAdding(true)}>
+          <Button variant="primary" onClick={() => members.openForm(null)}>
             <PlusIcon size={16} /> Add member
           </Button>
         }
       />
-      <section className="card table-wrap">
-        {isLoading && !data ? <LoadingBlock /> : null}
-        {error ? <LoadError error={error} onRetry={reload} /> : null}
-        {members.length > 0 ? (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Member</th>
-                <th scope="col">Role</th>
-                <th scope="col">Joined</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => (
-                <tr key={member.id}>
-                  <td>
-                    <span className="table__primary">{member.name}</span>{' '}
-                    {member.id === me.member?.id ? <Badge>You</Badge> : null}
-                    <div className="subtle">{member.email}</div>
-                  </td>
-                  <td>
-                    <label className="visually-hidden" htmlFor={`role-${member.id}`}>
-                      Role of {member.name}
-                    </label>
-                    <Select
-                      id={`role-${member.id}`}
-                      className="table__select"
-                      value={member.role}
-                      disabled={savingId === member.id}
-                      onChange={(event) => void changeRole(member, event.target.value as MemberRole)}
-                    >
-                      {roleOptions.map((option) => (
-                        <option key={option.value} value={option.value}>
-                          {option.label}
-                        </option>
-                      ))}
-                    </Select>
-                  </td>
-                  <td className="muted">{formatDate(member.createdAt)}</td>
-                  <td>
-                    <div className="table__actions">
-                      <Button size="sm" variant="ghost" onClick={() => setRemoving(member)} aria-label={`Remove ${member.name}`}>
-                        Remove
-                      </Button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-      </section>
-      <AddMemberDialog
-        isOpen={isAdding}
-        onClose={() => setIsAdding(false)}
-        onAdded={(member) => {
-          setData((current = []) => [...current, member]);
-          setIsAdding(false);
-          toast.show({ tone: 'success', message: `${member.name} was added` });
-        }}
-      />
+      <CollectionTable
+        state={members}
+        count={members.items.length}
+        // Never seen in practice: whoever opens this page is a member.
+        empty={{ title: 'No members yet', description: 'Add the people on your team who answer feedback.' }}
+        columns={[{ label: 'Member' }, { label: 'Role' }, { label: 'Joined' }]}
+      >
+        {members.items.map((member) => (
+          <tr key={member.id}>
+            <td>
+              <span className="table__primary">{member.name}</span>{' '}
+              {member.id === me.member?.id ? <Badge>You</Badge> : null}
+              <div className="subtle">{member.email}</div>
+            </td>
+            <td>
+              <label className="visually-hidden" htmlFor={`role-${member.id}`}>
+                Role of {member.name}
+              </label>
+              <Select
+                id={`role-${member.id}`}
+                className="table__select"
+                value={member.role}
+                disabled={savingId === member.id}
+                onChange={(event) => void changeRole(member, event.target.value as MemberRole)}
+              >
+                {roleOptions.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </Select>
+            </td>
+            <td className="muted">{formatDate(member.createdAt)}</td>
+            <RowActions subject={member.name} actions={[{ label: 'Remove', onClick: () => members.askDelete(member) }]} />
+          </tr>
+        ))}
+      </CollectionTable>
+      <AddMemberDialog isOpen={members.isFormOpen} onClose={members.closeForm} onAdded={onAdded} />
       <ConfirmDialog
-        isOpen={removing !== null}
-        title={`Remove ${removing?.name ?? ''}?`}
+        isOpen={members.deleting !== null}
+        title={`Remove ${members.deleting?.name ?? ''}?`}
         message="They lose access to the admin immediately. Their comments and status changes stay."
         confirmLabel="Remove member"
-        onConfirm={() => (removing ? remove(removing) : Promise.resolve())}
-        onClose={() => setRemoving(null)}
+        onConfirm={remove}
+        onClose={members.cancelDelete}
       />
     </>
   );

@@ -5,14 +5,11 @@ import { describeError } from '../../lib/form-errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { usePagedList } from '../../lib/use-paged-list.ts';
-import { Button } from '../../ui/Button.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SearchInput } from '../../ui/SearchInput.tsx';
 import { Select } from '../../ui/Select.tsx';
-import { LoadingBlock } from '../../ui/Spinner.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { AdminPageHeader } from '../admin-layout/AdminPageHeader.tsx';
-import { LoadError } from '../admin-layout/LoadError.tsx';
+import { CollectionTable } from '../admin-layout/CollectionTable.tsx';
 
 export function PeopleAdminPage() {
   const toast = useToast();
@@ -38,74 +35,52 @@ export function PeopleAdminPage() {
   return (
     <>
       <AdminPageHeader title="People" description="Everyone who has posted, voted or commented, and the company they belong to." />
-      <section className="card">
-        <div className="admin-filters">
-          <SearchInput label="Search people" value={query} onSearch={setQuery} placeholder="Search by name or email…" />
-        </div>
-        <div className="table-wrap">
-          {people.isLoading && people.items.length === 0 ? <LoadingBlock /> : null}
-          {people.error ? <LoadError error={people.error} onRetry={people.reload} /> : null}
-          {!people.isLoading && !people.error && people.items.length === 0 ? (
-            <EmptyState
-              title={query ? 'Nobody matches' : 'No people yet'}
-              description={query ? 'Try another name or email.' : 'People appear here once they vote, post or comment.'}
-            />
-          ) : null}
-          {people.items.length > 0 ? (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Person</th>
-                  <th scope="col">Company</th>
-                  <th scope="col">External ID</th>
-                  <th scope="col">First seen</th>
-                </tr>
-              </thead>
-              <tbody>
-                {people.items.map((person) => (
-                  <tr key={person.id}>
-                    <td>
-                      <span className="table__primary">{person.name || '—'}</span>
-                      <div className="subtle">{person.email}</div>
-                    </td>
-                    <td>
-                      <label className="visually-hidden" htmlFor={`company-${person.id}`}>
-                        Company of {person.name || person.email}
-                      </label>
-                      <Select
-                        id={`company-${person.id}`}
-                        className="table__select"
-                        value={person.company?.id ?? ''}
-                        disabled={savingId === person.id || !companies.data}
-                        onChange={(event) => void assignCompany(person, event.target.value)}
-                      >
-                        <option value="">No company</option>
-                        {person.company && !companies.data?.some((company) => company.id === person.company?.id) ? (
-                          <option value={person.company.id}>{person.company.name}</option>
-                        ) : null}
-                        {(companies.data ?? []).map((company) => (
-                          <option key={company.id} value={company.id}>
-                            {company.name}
-                          </option>
-                        ))}
-                      </Select>
-                    </td>
-                    <td className="muted">{person.externalId ?? '—'}</td>
-                    <td className="muted">{formatDate(person.createdAt)}</td>
-                  </tr>
+      <CollectionTable
+        state={people}
+        count={people.items.length}
+        toolbar={<SearchInput label="Search people" value={query} onSearch={setQuery} placeholder="Search by name or email…" />}
+        empty={
+          query
+            ? { title: 'Nobody matches', description: 'Try another name or email.' }
+            : { title: 'No people yet', description: 'People appear here once they vote, post or comment.' }
+        }
+        columns={[{ label: 'Person' }, { label: 'Company' }, { label: 'External ID' }, { label: 'First seen' }]}
+        hasRowActions={false}
+        pages={people}
+      >
+        {people.items.map((person) => (
+          <tr key={person.id}>
+            <td>
+              <span className="table__primary">{person.name || '—'}</span>
+              <div className="subtle">{person.email}</div>
+            </td>
+            <td>
+              <label className="visually-hidden" htmlFor={`company-${person.id}`}>
+                Company of {person.name || person.email}
+              </label>
+              <Select
+                id={`company-${person.id}`}
+                className="table__select"
+                value={person.company?.id ?? ''}
+                disabled={savingId === person.id || !companies.data}
+                onChange={(event) => void assignCompany(person, event.target.value)}
+              >
+                <option value="">No company</option>
+                {person.company && !companies.data?.some((company) => company.id === person.company?.id) ? (
+                  <option value={person.company.id}>{person.company.name}</option>
+                ) : null}
+                {(companies.data ?? []).map((company) => (
+                  <option key={company.id} value={company.id}>
+                    {company.name}
+                  </option>
                 ))}
-              </tbody>
-            </table>
-          ) : null}
-        </div>
-        {people.hasMore ? (
-          <div className="list-footer">
-            <Button onClick={people.loadMore} isLoading={people.isLoadingMore}>
-              Load more
-            </Button>
-          </div>
-        ) : null}
-      </section>
+              </Select>
+            </td>
+            <td className="muted">{person.externalId ?? '—'}</td>
+            <td className="muted">{formatDate(person.createdAt)}</td>
+          </tr>
+        ))}
+      </CollectionTable>
     </>
   );
 }

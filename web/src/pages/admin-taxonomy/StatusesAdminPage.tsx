@@ -9,7 +9,7 @@ import { PlusIcon } from '../../ui/icons.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { AdminPageHeader } from '../admin-layout/AdminPageHeader.tsx';
 import { CollectionTable } from '../admin-layout/CollectionTable.tsx';
-import { RowActions } from '../admin-layout/RowActions.tsx';
+import { editAndDeleteActions, RowActions } from '../admin-layout/RowActions.tsx';
 import { useAdminCollection } from '../admin-layout/use-admin-collection.ts';
 import { StatusFormDialog } from './StatusFormDialog.tsx';
 
@@ -52,15 +52,7 @@ export function StatusesAdminPage() {
             <td><StatusBadge status={status} /></td>
             <td className="muted">{describeStatusKind(status.kind)}</td>
             <td>{status.isDefault ? <Badge color="var(--accent)">Default</Badge> : null}</td>
-            <td>
-              <RowActions
-                subject={`status ${status.name}`}
-                actions={[
-                  { label: 'Edit', onClick: () => collection.openForm(status) },
-                  { label: 'Delete', onClick: () => collection.askDelete(status) },
-                ]}
-              />
-            </td>
+            <RowActions subject={`status ${status.name}`} actions={editAndDeleteActions(collection, status)} />
           </tr>
         ))}
       </CollectionTable>

@@ -7,7 +7,7 @@ import { PlusIcon } from '../../ui/icons.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { AdminPageHeader } from '../admin-layout/AdminPageHeader.tsx';
 import { CollectionTable } from '../admin-layout/CollectionTable.tsx';
-import { RowActions } from '../admin-layout/RowActions.tsx';
+import { editAndDeleteActions, RowActions } from '../admin-layout/RowActions.tsx';
 import { useAdminCollection } from '../admin-layout/use-admin-collection.ts';
 import { TagFormDialog } from './TagFormDialog.tsx';
 
@@ -40,15 +40,7 @@ export function TagsAdminPage() {
         {tags.items.map((tag) => (
           <tr key={tag.id}>
             <td><Badge color={tag.color || null}>#{tag.name}</Badge></td>
-            <td>
-              <RowActions
-                subject={`tag ${tag.name}`}
-                actions={[
-                  { label: 'Edit', onClick: () => tags.openForm(tag) },
-                  { label: 'Delete', onClick: () => tags.askDelete(tag) },
-                ]}
-              />
-            </td>
+            <RowActions subject={`tag ${tag.name}`} actions={editAndDeleteActions(tags, tag)} />
           </tr>
         ))}
       </CollectionTable>
