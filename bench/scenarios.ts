@@ -6,12 +6,13 @@ import { RUN_POST_TITLE_PREFIX, RUN_VOTER_DOMAIN } from './seed.ts';
 import { DEMAND_SORT_LABEL, demandSortRequests } from './demand-sort.ts';
 import { SIMILAR_POSTS_LABEL, similarPostsRequests } from './similar-posts.ts';
 
-export const SCENARIOS = ['list-top', 'list-demand', 'get-post', 'similar-posts', 'vote', 'create-post'] as const;
+export const SCENARIOS = ['list-top', 'list-top-identity', 'list-demand', 'get-post', 'similar-posts', 'vote', 'create-post'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const SCENARIO_LABELS: Record<ScenarioName | 'ceiling', string> = {
   ceiling: 'ceiling: bare Fastify, fixed JSON',
-  'list-top': 'list a board, top 50 (anonymous)',
+  'list-top': 'list a board, top 50 (anonymous browser: Accept-Encoding gzip)',
+  'list-top-identity': 'list a board, top 50 (anonymous, no Accept-Encoding)',
   'list-demand': DEMAND_SORT_LABEL,
   'get-post': 'get a post (random id)',
   'similar-posts': SIMILAR_POSTS_LABEL,
@@ -53,6 +54,9 @@ export type CpuSampler = () => Promise<{ serverMs: number; postgresMs: number | 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
 
 /** A short tag unique to this run, so voter emails and post titles never collide with earlier runs. */
+/** Chrome's Accept-Encoding (fetch and navigation); Node's fetch sends "br, gzip, deflate". */
+export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+
 export function makeRunTag(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
@@ -65,6 +69,9 @@ export function scenarioRequests(name: ScenarioName, fixture: Fixture, tag: stri
   const adminJson = { authorization: `Bearer ${fixture.adminKey}`, 'content-type': 'application/json' };
   switch (name) {
     case 'list-top':
+      // what a browser's fetch() sends; the server answers cached listings gzipped (ADR 0006)
+      return [{ method: 'GET', path: `/api/v1/posts?boardId=${fixture.listBoardId}&sort=top&limit=50`, headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING } }];
+    case 'list-top-identity':
       return [{ method: 'GET', path: `/api/v1/posts?boardId=${fixture.listBoardId}&sort=top&limit=50` }];
     case 'list-demand':
       return demandSortRequests(fixture);

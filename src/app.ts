@@ -8,7 +8,7 @@ import { registerAuth } from './http/auth.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerWebApp } from './http/static.ts';
 import type { AppDeps } from './http/context.ts';
-import { createPublicCache, registerPublicCacheInvalidation } from './http/public-cache.ts';
+import { createPublicCache, registerPublicCacheEdge, registerPublicCacheInvalidation } from './http/public-cache.ts';
 import { createChangeNotifier } from './db/change-notifier.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -63,6 +63,7 @@ export async function buildApp(inputDeps: AppDeps, opts: { logger?: boolean; log
   await registerSecurity(app, deps.config);
   await registerOpenApi(app, deps.config);
   await registerAuth(app, deps);
+  registerPublicCacheEdge(app, deps.publicCache);
   registerPublicCacheInvalidation(app, deps.publicCache, deps.changeNotifier);
   registerSimilarIndexInvalidation(app, deps.similarIndexes);
 

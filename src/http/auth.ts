@@ -27,9 +27,15 @@ export async function registerAuth(app: FastifyInstance, deps: { db: Db; config:
   app.decorateRequest('actor', null as never);
   app.decorateRequest('sessionId', null);
 
+  // a request without credentials is an anonymous visitor of the default workspace (most portal reads)
+  const visitor: Actor = Object.freeze({ kind: 'anonymous', workspaceId: deps.defaultWorkspaceId });
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     const header = request.headers.authorization;
+    if (header === undefined && request.headers.cookie === undefined) {
+      request.actor = visitor;
+      return;
+    }
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
     const resolved = await resolveActor(deps.db, {
       bearer,

@@ -7,7 +7,8 @@ import { createTestApp, type TestApp } from '../../test/app.ts';
 import { bearer, createApiKey } from '../../test/factories/team.ts';
 import { startChangeFeed, type ChangeFeed } from '../db/change-feed.ts';
 import { createDatabase } from '../db/database.ts';
-import { createPublicCache } from './public-cache.ts';
+import { gunzipSync } from 'node:zlib';
+import { acceptsGzip, createPublicCache } from './public-cache.ts';
 import { buildApp } from '../app.ts';
 import { getInstanceSecret } from '../db/instance-secret.ts';
 
@@ -81,5 +82,39 @@ for (const target of testTargets()) {
       const team = await t.app.inject({ method: 'GET', url: `/api/v1/posts?boardId=${boardId}`, headers: bearer(key) });
       assert.equal(team.json().items[0].title, 'Renamed quietly');
     });
+
+    test('a cached listing is sent gzipped to clients that accept it, with the same JSON and the usual headers', async () => {
+      cache.clear();
+      const url = `/api/v1/posts?boardId=${boardId}&sort=new`;
+      const plain = await t.app.inject({ method: 'GET', url }); // a miss: computed by the route, then stored
+      const again = await t.app.inject({ method: 'GET', url }); // a hit: answered before routing
+      const zipped = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      for (const res of [plain, again, zipped]) {
+        assert.equal(res.statusCode, 200);
+        assert.equal(res.headers['content-type'], 'application/json; charset=utf-8');
+        assert.equal(res.headers.vary, 'accept-encoding');
+        assert.match(String(res.headers['content-security-policy']), /default-src 'self'/, 'security headers on hits too');
+      }
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.equal(again.body, plain.body);
+      assert.equal(zipped.headers['content-encoding'], 'gzip');
+      assert.deepEqual(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8')), plain.json());
+      // a bad query is still refused (only URLs the route answered are ever in the cache)
+      const bad = await t.app.inject({ method: 'GET', url: `/api/v1/posts?boardId=${boardId}&sort=sideways` });
+      assert.equal(bad.statusCode, 400);
+    });
   });
 }
+
+describe('acceptsGzip', () => {
+  test('reads Accept-Encoding as browsers and HTTP clients send it', () => {
+    assert.equal(acceptsGzip(undefined), false);
+    assert.equal(acceptsGzip(''), false);
+    assert.equal(acceptsGzip('gzip, deflate, br, zstd'), true);
+    assert.equal(acceptsGzip('br;q=1.0, gzip;q=0.8'), true);
+    assert.equal(acceptsGzip('identity'), false);
+    assert.equal(acceptsGzip('gzip;q=0'), false);
+    assert.equal(acceptsGzip('*'), true);
+    assert.equal(acceptsGzip('deflate, br'), false);
+  });
+});

@@ -3,34 +3,73 @@
 // response bytes — until the workspace changes. Invalidation: (1) any successful write through this
 // process, at once, and announced to the other processes after it committed (change notifier →
 // NOTIFY → their change feed); (2) a maximum age for writes nobody announces (CLI, background jobs).
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { VersionedCache } from '../lib/versioned-cache.ts';
 import type { ChangeNotifier } from '../db/change-notifier.ts';
 
-export type PublicCache = VersionedCache<Buffer>;
+/** A cached response: its JSON bytes, and the gzip of them once a client asked for it. */
+export type CachedBody = { json: Buffer; gzip: Buffer | null };
+export type PublicCache = VersionedCache<CachedBody>;
 
 export const PUBLIC_CACHE_MAX_AGE_MS = 10_000;
 
 export function createPublicCache(): PublicCache {
-  return new VersionedCache<Buffer>(5000, PUBLIC_CACHE_MAX_AGE_MS);
+  return new VersionedCache<CachedBody>(5000, PUBLIC_CACHE_MAX_AGE_MS);
+}
+
+/** Whether the client takes gzip (`Accept-Encoding: gzip`, `*`, not with q=0), as browsers and fetch do. */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  for (const part of header.split(',')) {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    if (coding.trim() !== 'gzip' && coding.trim() !== '*') continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (!q || Number(q.slice(2)) > 0) return true;
+  }
+  return false;
+}
+
+function sendCached(request: FastifyRequest, reply: FastifyReply, body: CachedBody): Buffer {
+  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+  if (!acceptsGzip(request.headers['accept-encoding'])) return body.json;
+  // compressed once per cached entry, then served as it is (a listing of 50 posts: ~39 KB → ~6 KB)
+  body.gzip ??= gzipSync(body.json);
+  reply.header('content-encoding', 'gzip');
+  return body.gzip;
 }
 
 /**
  * Serves the anonymous caller from the cache, computing, serializing (with the route's response
- * schema) and storing on a miss; everyone else gets a fresh computation.
+ * schema) and storing on a miss; everyone else gets a fresh computation. Hits usually never get
+ * here: registerPublicCacheEdge answers them before routing.
  */
 export async function cachedPublicRead<T>(request: FastifyRequest, reply: FastifyReply, cache: PublicCache, compute: () => Promise<T>): Promise<T> {
   if (request.actor.kind !== 'anonymous') return compute();
   const scope = request.actor.workspaceId;
-  reply.type('application/json; charset=utf-8');
   let body = cache.get(scope, request.url);
   if (body === undefined) {
     const version = cache.versionOf(scope);
-    body = Buffer.from(reply.serialize(await compute()) as string);
+    body = { json: Buffer.from(reply.serialize(await compute()) as string), gzip: null };
     cache.set(scope, request.url, body, version);
   }
   // Fastify sends a Buffer as it is (no second serialization); the route's schema already shaped it.
-  return body as unknown as T;
+  return sendCached(request, reply, body) as unknown as T;
+}
+
+/**
+ * Answers an anonymous GET whose exact URL is in the cache before routing, validation and the
+ * handler run: the entry was stored by the route itself (cachedPublicRead) for that URL, so it is
+ * what the route would answer. Register after the auth hook (it needs request.actor).
+ */
+export function registerPublicCacheEdge(app: FastifyInstance, cache: PublicCache): void {
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' || request.actor?.kind !== 'anonymous') return;
+    const body = cache.get(request.actor.workspaceId, request.url);
+    if (body === undefined) return;
+    await reply.send(sendCached(request, reply, body));
+    return reply;
+  });
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

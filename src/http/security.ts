@@ -1,7 +1,8 @@
 // Security headers and rate limits. Limits are per route (config.rateLimit on the route) and keyed by
 // who is acting: an API key or session gets its own bucket, anonymous callers are keyed by IP.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import helmet from '@fastify/helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from '../config.ts';
 
@@ -23,8 +24,13 @@ export function limit(perMinute: number) {
   };
 }
 
-export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
-  await app.register(helmet, {
+/**
+ * The security headers helmet sets, computed once. They do not depend on the request, so instead of
+ * running helmet's middleware on every request (it re-parses the CSP each time: a sixth of the cost
+ * of a cached read), every response gets the same precomputed set.
+ */
+export function securityHeaders(config: Config): Record<string, string> {
+  const options: HelmetOptions = {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -39,7 +45,31 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
         upgradeInsecureRequests: config.isProduction ? [] : null,
       },
     },
-    hsts: config.isProduction,
+    strictTransportSecurity: config.isProduction,
+  };
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  let done = false;
+  helmet(options)({} as IncomingMessage, res as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+    done = true;
+  });
+  if (!done) throw new Error('helmet did not finish synchronously: the security headers cannot be precomputed');
+  return headers;
+}
+
+export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
+  const headers = securityHeaders(config);
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await app.register(rateLimit, {
     global: false,
