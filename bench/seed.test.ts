@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestDb, testTargets, type TestDb } from '../test/db.ts';
+import { findRankMismatches } from '../test/post-rank-audit.ts';
 import { allocateVotes, resetBenchRuns, RUN_VOTER_DOMAIN, seedBenchmark, type SeedSummary } from './seed.ts';
 
 const SCALE = { boards: 5, people: 50, posts: 200, votes: 1000 };
@@ -62,6 +63,8 @@ for (const target of testTargets()) {
         select count(*)::int as wrong from posts
         where workspace_id = ${ws} and abs(hot_score - (log(greatest(vote_count, 1)) + extract(epoch from created_at) / 45000)) > 1e-9`.execute(t.db);
       assert.equal(hot.wrong, 0);
+      // the set-based inserts and the recount reach post_rank through the triggers on posts
+      assert.deepEqual(await findRankMismatches(t.db), []);
     });
 
     test('seeding twice is refused; resetBenchRuns removes what a run added and recounts', async () => {
@@ -74,6 +77,7 @@ for (const target of testTargets()) {
       assert.deepEqual(await resetBenchRuns(t.db), { voters: 1, posts: 0 });
       const after = await t.db.selectFrom('posts').select('vote_count').where('id', '=', post.id).executeTakeFirstOrThrow();
       assert.equal(after.vote_count, post.vote_count);
+      assert.deepEqual(await findRankMismatches(t.db), []);
       const votes = await t.db.selectFrom('votes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       assert.equal(Number(votes.n), SCALE.votes);
     });

@@ -101,7 +101,7 @@ export async function seedBenchmark(db: Db, scale: SeedScale = FULL_SCALE, opts:
     await recountWorkspace(tx, ws);
   });
   // outside the transaction: VACUUM sets the visibility map (index-only scans), ANALYZE the statistics
-  await sql`vacuum analyze boards, people, posts, votes`.execute(db);
+  await sql`vacuum analyze boards, people, posts, post_rank, votes`.execute(db);
   return { ...scale, workspaceId: ws, seconds: (Date.now() - started) / 1000 };
 }
 
@@ -117,7 +117,7 @@ export async function resetBenchRuns(db: Db): Promise<{ voters: number; posts: n
     if (result.voters || result.posts) await recountWorkspace(tx, workspace.id);
     return result;
   });
-  if (removed.voters || removed.posts) await sql`vacuum analyze people, posts, votes`.execute(db);
+  if (removed.voters || removed.posts) await sql`vacuum analyze people, posts, post_rank, votes`.execute(db);
   return removed;
 }
 

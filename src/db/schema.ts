@@ -1,7 +1,7 @@
 // Kysely table types mirroring migrations/*.sql (columns with defaults are Generated<…>), one file per
 // area under src/db/schema/, assembled here into the Database type every query is checked against.
 import type { Insertable, Selectable } from 'kysely';
-import type { WorkspacesTable, MembersTable, CompaniesTable, PeopleTable, BoardsTable, TagsTable, StatusesTable, PostsTable, PostTagsTable, VotesTable, CommentsTable, StatusChangesTable, SessionsTable, MagicLinksTable, ApiKeysTable, InstanceSettingsTable } from './schema/core.ts';
+import type { WorkspacesTable, MembersTable, CompaniesTable, PeopleTable, BoardsTable, TagsTable, StatusesTable, PostsTable, PostRankTable, PostTagsTable, VotesTable, CommentsTable, StatusChangesTable, SessionsTable, MagicLinksTable, ApiKeysTable, InstanceSettingsTable } from './schema/core.ts';
 import type { PostDemandTable, PostDemandSegmentsTable, PostMergesTable, DuplicateCandidatesTable, SimilarSettingsTable, DemandDirtyTable, DemandDrainsTable } from './schema/demand-and-duplicates.ts';
 import type { EventsTable, ChangelogEntriesTable, ChangelogEntryPostsTable } from './schema/events-and-changelog.ts';
 import type { WebhookEndpointsTable, WebhookDeliveriesTable, WebhookAttemptsTable } from './schema/webhooks.ts';
@@ -39,6 +39,7 @@ export interface Database {
   tags: TagsTable;
   statuses: StatusesTable;
   posts: PostsTable;
+  post_rank: PostRankTable;
   post_tags: PostTagsTable;
   votes: VotesTable;
   comments: CommentsTable;

@@ -92,6 +92,7 @@ export interface PostsTable {
   vote_count: Generated<number>;
   comment_count: Generated<number>;
   hot_score: Generated<number>;
+  /** Full-text vector of title and body, written by the posts_search trigger (migrations/20261123090000_post-rank.sql). */
   search: ColumnType<string, never, never>;
   deleted_at: NullableTimestamp;
   created_at: Timestamp;
@@ -101,6 +102,29 @@ export interface PostsTable {
   merged_at: NullableTimestamp;
   /** Materialised demand score (src/modules/demand), the key of sort=demand. */
   demand_score: Generated<number>;
+}
+
+/** Read-only: the trigger on posts writes it (migrations/20261123090000_post-rank.sql). */
+type Derived<T> = ColumnType<T, never, never>;
+
+/**
+ * The sort keys of a post and the sort indexes over them, off the wide posts row so vote and demand
+ * updates on posts stay HOT (migrations/20261123090000_post-rank.sql). Kept in step with posts by
+ * triggers; queries ordered by votes, hot or demand walk its indexes and join posts by id.
+ */
+export interface PostRankTable {
+  post_id: Derived<string>;
+  workspace_id: Derived<string>;
+  board_id: Derived<string>;
+  status_id: Derived<string>;
+  /** deleted_at is null */
+  listed: Derived<boolean>;
+  /** merged_into_id is null */
+  head: Derived<boolean>;
+  created_at: Derived<Date>;
+  vote_count: Derived<number>;
+  hot_score: Derived<number>;
+  demand_score: Derived<number>;
 }
 
 

@@ -25,13 +25,16 @@ export async function countNewVotersByDay(db: DbOrTx, groupPostIds: readonly str
   return new Map(rows.map((r) => [r.day, r.votes]));
 }
 
-/** Live, unmerged posts of a board ranked ahead of (score, id) by the sort=demand order, and how many there are. */
+/**
+ * Live, unmerged posts of a board ranked ahead of (score, id) by the sort=demand order, and how many
+ * there are, counted on the narrow post_rank (migrations/20261123090000_post-rank.sql).
+ */
 export async function rankInBoard(db: DbOrTx, boardId: string, postId: string, score: number): Promise<{ ahead: number; total: number }> {
   const { rows } = await sql<{ ahead: number; total: number }>`
     select
-      count(*) filter (where id <> ${postId}::uuid and (demand_score > ${score}::float8 or (demand_score = ${score}::float8 and id > ${postId}::uuid)))::int as ahead,
+      count(*) filter (where post_id <> ${postId}::uuid and (demand_score > ${score}::float8 or (demand_score = ${score}::float8 and post_id > ${postId}::uuid)))::int as ahead,
       count(*)::int as total
-    from posts where board_id = ${boardId}::uuid and deleted_at is null and merged_into_id is null`.execute(db);
+    from post_rank where board_id = ${boardId}::uuid and listed and head`.execute(db);
   return rows[0] ?? { ahead: 0, total: 0 };
 }
 
@@ -66,11 +69,12 @@ export type TopDemandFilter = {
 
 /**
  * Live, unmerged posts with demand, best first. With a segment: ranked by the score of that segment's
- * voters only (post_demand_segments_top); without: by the post's demand score (posts_workspace_demand).
+ * voters only (post_demand_segments_top); without: by the post's demand score, walking post_rank's
+ * post_rank_workspace_demand or post_rank_board_demand (migrations/20261123090000_post-rank.sql).
  */
 export async function listTopDemandRows(db: DbOrTx, f: TopDemandFilter): Promise<TopDemandRow[]> {
-  const board = f.boardId ? sql`and p.board_id = ${f.boardId}::uuid` : sql``;
   if (f.segment !== null) {
+    const board = f.boardId ? sql`and p.board_id = ${f.boardId}::uuid` : sql``;
     const after = f.after ? sql`and (ds.score, ds.post_id) < (${f.after.key}::float8, ${f.after.id}::uuid)` : sql``;
     const { rows } = await sql<TopDemandRow>`
       select ${postColumns}, ds.score, p.demand_score as total_score, ds.voters, ds.companies, ds.monthly_revenue::text as monthly_revenue,
@@ -85,7 +89,10 @@ export async function listTopDemandRows(db: DbOrTx, f: TopDemandFilter): Promise
       limit ${f.limit}`.execute(db);
     return rows;
   }
-  const after = f.after ? sql`and (p.demand_score, p.id) < (${f.after.key}::float8, ${f.after.id}::uuid)` : sql``;
+  const board = f.boardId ? sql`and r.board_id = ${f.boardId}::uuid` : sql``;
+  const after = f.after ? sql`and (r.demand_score, r.post_id) < (${f.after.key}::float8, ${f.after.id}::uuid)` : sql``;
+  // the page's ids as an array (an initplan: the outer join plans without post_rank, see listPostRows);
+  // one snapshot, so posts.demand_score equals post_rank's and orders the page
   const { rows } = await sql<TopDemandRow>`
     select ${postColumns}, p.demand_score as score, p.demand_score as total_score, d.unique_voters as voters, d.unique_companies as companies,
       d.monthly_revenue::text as monthly_revenue, d.weighted_votes, d.momentum
@@ -93,9 +100,12 @@ export async function listTopDemandRows(db: DbOrTx, f: TopDemandFilter): Promise
     join boards b on b.id = p.board_id
     join statuses s on s.id = p.status_id
     left join post_demand d on d.post_id = p.id
-    where p.workspace_id = ${f.workspaceId}::uuid and p.deleted_at is null and p.merged_into_id is null and p.demand_score > 0 ${board} ${after}
-    order by p.demand_score desc, p.id desc
-    limit ${f.limit}`.execute(db);
+    where p.id = any(array(
+      select r.post_id from post_rank r
+      where r.workspace_id = ${f.workspaceId}::uuid and r.listed and r.head and r.demand_score > 0 ${board} ${after}
+      order by r.demand_score desc, r.post_id desc
+      limit ${f.limit}))
+    order by p.demand_score desc, p.id desc`.execute(db);
   return rows;
 }
 
