@@ -1,9 +1,12 @@
+import { IdTable } from './engine/index.ts';
+
 // Per-post facts a workspace index needs beside the engine: when the post last changed (to skip
-// rows a catch-up reads again) and its board (visibility). Typed arrays behind one id → slot map:
-// about 40 bytes a post, where a Map of small objects measured about 190 (boxed doubles, headers).
+// rows a catch-up reads again) and its board (visibility). Typed arrays behind one id → slot table
+// (uuids as 16 bytes, engine/id-table.ts): about 40 bytes a post, where a Map of small objects
+// measured about 190 (boxed doubles, headers) and a Map from id strings to slots about 90.
 
 export class PostTable {
-  #slotOf = new Map<string, number>();
+  #slotOf = new IdTable();
   #micros = new Float64Array(1024);
   #board = new Int32Array(1024);
   #free: number[] = [];
@@ -42,9 +45,8 @@ export class PostTable {
   }
 
   delete(postId: string): void {
-    const slot = this.#slotOf.get(postId);
+    const slot = this.#slotOf.delete(postId);
     if (slot === undefined) return;
-    this.#slotOf.delete(postId);
     this.#free.push(slot);
   }
 
@@ -67,7 +69,7 @@ export class PostTable {
   }
 
   ids(): string[] {
-    return [...this.#slotOf.keys()];
+    return Array.from(this.#slotOf.entries(), ([id]) => id);
   }
 
   /** The posts on any of these boards. */
@@ -76,10 +78,10 @@ export class PostTable {
       const n = this.#boardNumber.get(id);
       return n === undefined ? [] : [n];
     }));
-    return [...this.#slotOf].filter(([, slot]) => numbers.has(this.#board[slot])).map(([id]) => id);
+    return [...this.#slotOf.entries()].filter(([, slot]) => numbers.has(this.#board[slot])).map(([id]) => id);
   }
 
   byteEstimate(): number {
-    return this.#slotOf.size * 28 + this.#micros.byteLength + this.#board.byteLength + this.#free.length * 8;
+    return this.#slotOf.byteSize() + this.#micros.byteLength + this.#board.byteLength + this.#free.length * 8;
   }
 }

@@ -60,6 +60,7 @@ export class WorkspaceIndex {
       after = page[page.length - 1].id;
       await yieldToEventLoop();
     }
+    this.engine.pack();
     await this.sync(db);
   }
 

@@ -1,3 +1,5 @@
+import { PostingPool } from './postings.ts';
+
 // Typo tolerance through character trigrams over the vocabulary (not over documents): a query
 // word that the index has (almost) never seen is compared with known words of similar length
 // that share enough trigrams, then confirmed by edit distance. Only lowercase ASCII words of
@@ -51,16 +53,24 @@ export function maxTypos(word: string): number {
 }
 
 export class TrigramIndex {
-  // key = trigram code * 32 + word length → term ids
-  #lists = new Map<number, number[]>();
+  // key = trigram code * 32 + word length → list number; the lists (term ids, in the increasing
+  // order they were added) live in a posting pool: about 2 bytes an entry, where arrays of
+  // numbers cost 8 plus headers and growth slack.
+  #listOf = new Map<number, number>();
+  #lists = new PostingPool();
+  #ids = new Int32Array(256);
+  #unused = new Uint16Array(256);
 
   add(word: string, termId: number): void {
     if (!isTypoCandidate(word)) return;
     for (const code of new Set(trigramCodes(word))) {
       const key = code * 32 + word.length;
-      const list = this.#lists.get(key);
-      if (list === undefined) this.#lists.set(key, [termId]);
-      else list.push(termId);
+      let list = this.#listOf.get(key);
+      if (list === undefined) {
+        list = this.#listOf.size;
+        this.#listOf.set(key, list);
+      }
+      this.#lists.append(list, termId, 0, 1);
     }
   }
 
@@ -75,7 +85,15 @@ export class TrigramIndex {
     for (let len = Math.max(MIN_LENGTH, word.length - max); len <= Math.min(MAX_LENGTH, word.length + max); len++) {
       const hits = new Map<number, number>();
       for (const code of codes) {
-        for (const id of this.#lists.get(code * 32 + len) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
+        const list = this.#listOf.get(code * 32 + len);
+        if (list === undefined) continue;
+        const length = this.#lists.length(list);
+        if (this.#ids.length < length) {
+          this.#ids = new Int32Array(length * 2);
+          this.#unused = new Uint16Array(length * 2);
+        }
+        const count = this.#lists.read(list, this.#ids, this.#unused);
+        for (let i = 0; i < count; i++) hits.set(this.#ids[i], (hits.get(this.#ids[i]) ?? 0) + 1);
       }
       for (const [id, count] of hits) {
         if (count < needed) continue;
@@ -86,5 +104,14 @@ export class TrigramIndex {
       }
     }
     return found.sort((x, y) => x[1] - y[1]);
+  }
+
+  /** Trims the lists to their exact size (after a bulk load). */
+  pack(): void {
+    this.#lists.pack();
+  }
+
+  byteSize(): number {
+    return this.#lists.byteSize() + this.#listOf.size * 40;
   }
 }

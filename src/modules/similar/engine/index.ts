@@ -1,5 +1,6 @@
 // Public surface of the duplicate-detection engine (issue 3 §1): a pure, in-memory library.
 export { createIndex, type SimilarIndex } from './similar-index.ts';
+export { IdTable } from './id-table.ts';
 export { calibrate, type CalibrationSettings, type LabelledPair } from './calibrate.ts';
 export type { Features } from './rank.ts';
 export { tokenizeText, type Token } from './tokenize.ts';

@@ -154,7 +154,7 @@ export class Ranker {
     if (state.alive[slot] === 0 || slot === elig.selfSlot) return false;
     const created = state.createdAt[slot];
     if (elig.before !== undefined && !Number.isNaN(created) && !(created < elig.before)) return false;
-    const id = state.ids[slot];
+    const id = state.ids.idOf(slot);
     if (id === null) return false;
     if (elig.exclude?.has(id) === true) return false;
     return elig.filter === undefined || elig.filter(id);

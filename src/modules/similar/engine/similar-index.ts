@@ -23,6 +23,8 @@ export interface SimilarIndex {
   searchById(id: string, query?: Omit<SearchQuery, 'title' | 'body'>): SearchHit[];
   options(): EngineOptions;
   configure(opts: Partial<EngineOptions>): void;
+  /** Trims the storage to its content after a bulk load (a build from the database); adding afterwards still works. */
+  pack(): void;
   memoryEstimate(): number;
 }
 
@@ -36,7 +38,7 @@ export function createIndex(opts?: Partial<EngineOptions>): SimilarIndex {
     const limit = Math.max(1, query.limit ?? DEFAULT_LIMIT);
     const ranked = ranker.run(plan, options, { ...query, selfSlot }, limit);
     return ranked.map(({ slot, score }) => ({
-      id: state.ids[slot] ?? '',
+      id: state.ids.idOf(slot) ?? '',
       score,
       matched: explainMatch(state, plan, slot),
     }));
@@ -48,25 +50,25 @@ export function createIndex(opts?: Partial<EngineOptions>): SimilarIndex {
     remove: (id) => {
       state.remove(id);
     },
-    has: (id) => state.slotOf.has(id),
+    has: (id) => state.ids.has(id),
     size: () => state.liveCount,
     search: (query) => searchPlan(planFromText(state, query.title, query.body ?? '', options), query),
     searchById: (id, query = {}) => {
-      const slot = state.slotOf.get(id);
+      const slot = state.ids.get(id);
       if (slot === undefined) return [];
       const created = state.createdAt[slot];
       const now = query.now ?? (Number.isNaN(created) ? undefined : created);
       return searchPlan(planFromSlot(state, slot, options), { ...query, now }, slot);
     },
     pairFeatures: (a, candidates, opts) => {
-      const slotA = state.slotOf.get(a);
+      const slotA = state.ids.get(a);
       if (slotA === undefined) return candidates.map(() => null);
       const effective = opts === undefined ? options : resolveOptions({ ...options, ...opts, weights: { ...options.weights, ...opts.weights } });
       const created = state.createdAt[slotA];
       const plan = planFromSlot(state, slotA, effective);
       ranker.run(plan, effective, { selfSlot: slotA, now: Number.isNaN(created) ? undefined : created }, 1, true);
       return candidates.map((id) => {
-        const slot = state.slotOf.get(id);
+        const slot = state.ids.get(id);
         return slot === undefined ? null : ranker.features(plan, slot, effective);
       });
     },
@@ -74,6 +76,7 @@ export function createIndex(opts?: Partial<EngineOptions>): SimilarIndex {
     configure: (next) => {
       options = resolveOptions({ ...options, ...next, weights: { ...options.weights, ...next.weights } });
     },
+    pack: () => state.pack(),
     memoryEstimate: () => state.byteEstimate(),
   };
 }

@@ -55,6 +55,6 @@ export class Vocabulary {
   byteEstimate(): number {
     let stringBytes = 0;
     for (const word of this.#unigrams.keys()) stringBytes += 16 + word.length;
-    return this.#df.byteLength + this.#words.length * 8 + this.#unigrams.size * 28 + stringBytes;
+    return this.#df.byteLength + this.#words.length * 8 + this.#unigrams.size * 28 + stringBytes + this.typos.byteSize();
   }
 }

@@ -33,7 +33,20 @@ export type SyntheticOptions = { docs: number; queries: number; vocabulary?: num
 
 export type SyntheticWorkspace = { corpus: EvalItem[]; queries: EvalItem[]; relevant: Map<string, Set<string>> };
 
-export function createSyntheticWorkspace(opts: SyntheticOptions): SyntheticWorkspace {
+export type SyntheticWriter = {
+  /** the `i`-th post of the workspace and its topic; posts must be written in order, before any query */
+  post(i: number): { item: EvalItem; topic: number };
+  /** a new post duplicating the posts of `topic` (written with a fresh sample of its words) */
+  query(i: number, topic: number): EvalItem;
+  random: () => number;
+};
+
+/**
+ * The workspace's posts one at a time, so a measurement can feed a build page by page (as the
+ * server reads them) without holding the whole corpus; the same seed gives the same posts as
+ * createSyntheticWorkspace.
+ */
+export function createSyntheticWriter(opts: SyntheticOptions): SyntheticWriter {
   const random = createRandom(opts.seed ?? 42);
   const vocabularySize = opts.vocabulary ?? 60_000;
   const topicCount = opts.topics ?? Math.max(10, Math.floor(opts.docs / 20));
@@ -62,17 +75,34 @@ export function createSyntheticWorkspace(opts: SyntheticOptions): SyntheticWorks
     Array.from({ length }, () => (random() < topicShare ? topic[Math.floor(random() * topic.length)] : background())).join(' ');
   const span = 3 * 365 * 86_400_000;
   const start = Date.UTC(2022, 0, 1);
+  return {
+    random,
+    post(i) {
+      const topic = Math.floor(random() * topicCount);
+      return {
+        topic,
+        item: {
+          id: `s${i}`,
+          title: write(topics[topic], lengthOf(7), 0.6),
+          body: write(topics[topic], lengthOf(40), 0.25),
+          created: start + Math.floor((i / opts.docs) * span),
+        },
+      };
+    },
+    query(i, topic) {
+      return { id: `q${i}`, title: write(topics[topic], lengthOf(7), 0.5), body: write(topics[topic], lengthOf(40), 0.2), created: start + span + 1 };
+    },
+  };
+}
+
+export function createSyntheticWorkspace(opts: SyntheticOptions): SyntheticWorkspace {
+  const writer = createSyntheticWriter(opts);
   const corpus: EvalItem[] = [];
   const topicOf: number[] = [];
   for (let i = 0; i < opts.docs; i++) {
-    const topic = Math.floor(random() * topicCount);
+    const { item, topic } = writer.post(i);
     topicOf.push(topic);
-    corpus.push({
-      id: `s${i}`,
-      title: write(topics[topic], lengthOf(7), 0.6),
-      body: write(topics[topic], lengthOf(40), 0.25),
-      created: start + Math.floor((i / opts.docs) * span),
-    });
+    corpus.push(item);
   }
   const membersOf = new Map<number, Set<string>>();
   for (let j = 0; j < corpus.length; j++) {
@@ -83,11 +113,10 @@ export function createSyntheticWorkspace(opts: SyntheticOptions): SyntheticWorks
   const queries: EvalItem[] = [];
   const relevant = new Map<string, Set<string>>();
   for (let i = 0; i < opts.queries; i++) {
-    const original = Math.floor(random() * opts.docs);
-    const topic = topics[topicOf[original]];
-    const id = `q${i}`;
-    queries.push({ id, title: write(topic, lengthOf(7), 0.5), body: write(topic, lengthOf(40), 0.2), created: start + span + 1 });
-    relevant.set(id, membersOf.get(topicOf[original]) ?? new Set());
+    const original = Math.floor(writer.random() * opts.docs);
+    const query = writer.query(i, topicOf[original]);
+    queries.push(query);
+    relevant.set(query.id, membersOf.get(topicOf[original]) ?? new Set());
   }
   return { corpus, queries, relevant };
 }
