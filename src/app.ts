@@ -3,12 +3,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { registerErrorHandling } from './http/errors.ts';
-import { registerSecurity } from './http/security.ts';
+import { registerSecurity, securityHeaders } from './http/security.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerWebApp } from './http/static.ts';
 import type { AppDeps } from './http/context.ts';
-import { createPublicCache, registerPublicCacheEdge, registerPublicCacheInvalidation } from './http/public-cache.ts';
+import { createPublicCache, publicCacheServerFactory, registerPublicCacheEdge, registerPublicCacheInvalidation } from './http/public-cache.ts';
 import { createChangeNotifier } from './db/change-notifier.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -47,7 +47,10 @@ export async function buildApp(inputDeps: AppDeps, opts: { logger?: boolean; log
     similarIndexes: inputDeps.similarIndexes ?? createSimilarIndexes(inputDeps.db, { maxStalenessMs: inputDeps.config.similarMaxStalenessMs }),
     voteWriter: inputDeps.voteWriter ?? createVoteWriter(inputDeps.db),
   };
+  const headers = securityHeaders(deps.config);
   const app = Fastify({
+    // cached anonymous reads are answered in front of Fastify (ADR 0006)
+    serverFactory: publicCacheServerFactory(deps.publicCache, { defaultWorkspaceId: deps.defaultWorkspaceId, headers: headers.api }),
     ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: opts.logger ?? { level: deps.config.logLevel } }),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.trustProxy,
@@ -60,7 +63,7 @@ export async function buildApp(inputDeps: AppDeps, opts: { logger?: boolean; log
 
   registerErrorHandling(app);
   await app.register(cookie, { secret: deps.cookieSecret });
-  await registerSecurity(app, deps.config);
+  await registerSecurity(app, deps.config, headers);
   await registerOpenApi(app, deps.config);
   await registerAuth(app, deps);
   registerPublicCacheEdge(app, deps.publicCache);

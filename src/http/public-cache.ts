@@ -3,8 +3,9 @@
 // response bytes — until the workspace changes. Invalidation: (1) any successful write through this
 // process, at once, and announced to the other processes after it committed (change notifier →
 // NOTIFY → their change feed); (2) a maximum age for writes nobody announces (CLI, background jobs).
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerFactory } from 'fastify';
 import { VersionedCache } from '../lib/versioned-cache.ts';
 import type { ChangeNotifier } from '../db/change-notifier.ts';
 
@@ -30,13 +31,20 @@ export function acceptsGzip(header: string | undefined): boolean {
   return false;
 }
 
-function sendCached(request: FastifyRequest, reply: FastifyReply, body: CachedBody): Buffer {
-  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
-  if (!acceptsGzip(request.headers['accept-encoding'])) return body.json;
-  // compressed once per cached entry, then served as it is (a listing of 50 posts: ~39 KB → ~6 KB)
+/** The bytes to send for this Accept-Encoding: gzip is made once per cached entry, then served as it is (50 posts: ~39 KB → ~6 KB). */
+function encodeFor(body: CachedBody, acceptEncoding: string | undefined): { bytes: Buffer; gzip: boolean } {
+  if (!acceptsGzip(acceptEncoding)) return { bytes: body.json, gzip: false };
   body.gzip ??= gzipSync(body.json);
-  reply.header('content-encoding', 'gzip');
-  return body.gzip;
+  return { bytes: body.gzip, gzip: true };
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+function sendCached(request: FastifyRequest, reply: FastifyReply, body: CachedBody): Buffer {
+  const { bytes, gzip } = encodeFor(body, request.headers['accept-encoding']);
+  reply.type(JSON_TYPE).header('vary', 'accept-encoding');
+  if (gzip) reply.header('content-encoding', 'gzip');
+  return bytes;
 }
 
 /**
@@ -70,6 +78,47 @@ export function registerPublicCacheEdge(app: FastifyInstance, cache: PublicCache
     await reply.send(sendCached(request, reply, body));
     return reply;
   });
+}
+
+/**
+ * The HTTP server, with the cache in front of Fastify: a GET under /api/ with no credentials at all
+ * (no Authorization, no Cookie) is an anonymous visitor of the default workspace (src/http/auth.ts), so
+ * when its exact URL is cached the raw response is written here, with the headers Fastify would send
+ * (the API's security headers, type, Vary, encoding), and Fastify never sees the request. Anything else — a
+ * miss, cookies, a key, another method — goes to Fastify, whose onRequest edge (above) still answers
+ * hits for callers that resolve to anonymous there. Like a CDN hit, such an answer is not in the
+ * request log. The server settings are Fastify's own (it applies them only to servers it creates).
+ */
+export function publicCacheServerFactory(cache: PublicCache, opts: { defaultWorkspaceId: string; headers: Readonly<Record<string, string>> }): FastifyServerFactory {
+  const plain: OutgoingHttpHeaders = { ...opts.headers, 'content-type': JSON_TYPE, vary: 'accept-encoding' };
+  const zipped: OutgoingHttpHeaders = { ...plain, 'content-encoding': 'gzip' };
+  const answer = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== 'GET' || req.headers.authorization !== undefined || req.headers.cookie !== undefined) return false;
+    const url = req.url;
+    if (url === undefined || !url.startsWith('/api/')) return false;
+    const body = cache.get(opts.defaultWorkspaceId, url);
+    if (body === undefined) return false;
+    const { bytes, gzip } = encodeFor(body, req.headers['accept-encoding']);
+    res.writeHead(200, { ...(gzip ? zipped : plain), 'content-length': bytes.length });
+    res.end(bytes);
+    return true;
+  };
+  return (handler, options): Server => {
+    const setting = (name: string, fallback: number): number => {
+      const value = (options as Record<string, unknown> | undefined)?.[name];
+      return typeof value === 'number' ? value : fallback;
+    };
+    const server = createServer((req, res) => {
+      if (!answer(req, res)) handler(req, res);
+    });
+    // Fastify's defaults, as it sets them on the servers it creates
+    server.keepAliveTimeout = setting('keepAliveTimeout', 72_000);
+    server.requestTimeout = setting('requestTimeout', 0);
+    server.setTimeout(setting('connectionTimeout', 0));
+    const perSocket = setting('maxRequestsPerSocket', 0);
+    if (perSocket > 0) server.maxRequestsPerSocket = perSocket;
+    return server;
+  };
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
