@@ -84,7 +84,7 @@ export async function startBackboard(dataDir: string, logFile: string, env: Node
   };
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawnNode([...nodeArgs, 'src/main.ts', 'serve'], childEnv, logFile);
+  const child = spawnNode([...await startScriptNodeFlags(), ...nodeArgs, 'src/main.ts', 'serve'], childEnv, logFile);
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitForOk(`${baseUrl}/api/health`, child, logFile);
@@ -93,6 +93,14 @@ export async function startBackboard(dataDir: string, logFile: string, env: Node
     throw error;
   }
   return served(child, baseUrl);
+}
+
+/** The node flags `npm start` runs the server with (package.json), so the benchmark measures the same thing. */
+export async function startScriptNodeFlags(): Promise<string[]> {
+  const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const match = /\bnode((?: --\S+)*) src\/main\.ts serve\b/.exec(pkg.scripts.start ?? '');
+  if (!match) throw new Error('package.json: the start script no longer runs `node [flags] src/main.ts serve`; update bench/processes.ts');
+  return match[1]!.split(' ').filter(Boolean);
 }
 
 /** The ceiling: bench/ceiling-server.ts (bare Fastify, one fixed JSON route). */
