@@ -1,1 +1,1 @@
-export { addJob, type JobOptions } from './queue.ts';
+export { addJob, JOB_PRIORITY, type JobOptions } from './queue.ts';

@@ -13,8 +13,17 @@ export type JobOptions = {
   maxAttempts?: number;
   /** Jobs in one queue run one at a time, in order. */
   queueName?: string;
+  /** Lower runs first (graphile-worker); see JOB_PRIORITY. */
   priority?: number;
 };
+
+/**
+ * Which jobs the worker takes first when it has a backlog. Work someone is waiting for (emails,
+ * webhooks, event fan-out) runs before analysis that may lag a little (duplicate checks, demand
+ * scores): a burst of new posts or votes must not hold back the email telling customers their
+ * request shipped.
+ */
+export const JOB_PRIORITY = { waitedFor: 0, analysis: 10 } as const;
 
 export async function addJob(db: DbOrTx, task: string, payload: Record<string, unknown>, opts: JobOptions = {}): Promise<void> {
   await sql`select graphile_worker.add_job(
@@ -24,7 +33,7 @@ export async function addJob(db: DbOrTx, task: string, payload: Record<string, u
     run_at => ${opts.runAt ?? null}::timestamptz,
     max_attempts => ${opts.maxAttempts ?? null}::int,
     job_key => ${opts.jobKey ?? null}::text,
-    priority => ${opts.priority ?? null}::int,
+    priority => ${opts.priority ?? JOB_PRIORITY.waitedFor}::int,
     job_key_mode => ${opts.jobKeyMode ?? 'replace'}::text
   )`.execute(db);
 }

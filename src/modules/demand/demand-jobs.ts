@@ -4,7 +4,7 @@
 // job per workspace refreshes them (migrations/20261123080000_demand-dirty.sql says why).
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
-import { addJob } from '../../jobs/index.ts';
+import { addJob, JOB_PRIORITY } from '../../jobs/index.ts';
 import { hasMomentum } from './demand.repo.ts';
 import { refreshDemand, type DemandRefreshResult, type DemandRefreshTarget } from './refresh-demand.ts';
 
@@ -31,19 +31,19 @@ export async function enqueueDemandRefresh(db: DbOrTx, target: DemandRefreshTarg
       // of several workers re-scoring a few posts each and waiting on each other's locks.
       const { rows } = await sql<{ workspace_id: string }>`insert into demand_drains (workspace_id) values (${ws})
         on conflict (workspace_id) do nothing returning workspace_id`.execute(db);
-      if (rows.length) await addJob(db, DEMAND_REFRESH_TASK, { scope: 'dirty', workspaceId: ws }, { jobKey: `demand:dirty:${ws}`, queueName: `demand:drain:${ws}` });
+      if (rows.length) await addJob(db, DEMAND_REFRESH_TASK, { scope: 'dirty', workspaceId: ws }, { jobKey: `demand:dirty:${ws}`, queueName: `demand:drain:${ws}`, priority: JOB_PRIORITY.analysis });
       return;
     }
     case 'person':
-      return addJob(db, DEMAND_REFRESH_TASK, target, { jobKey: `demand:person:${target.personId}` });
+      return addJob(db, DEMAND_REFRESH_TASK, target, { jobKey: `demand:person:${target.personId}`, priority: JOB_PRIORITY.analysis });
     case 'company':
-      return addJob(db, DEMAND_REFRESH_TASK, target, { jobKey: `demand:company:${target.companyId}` });
+      return addJob(db, DEMAND_REFRESH_TASK, target, { jobKey: `demand:company:${target.companyId}`, priority: JOB_PRIORITY.analysis });
     case 'workspace':
-      return addJob(db, DEMAND_REFRESH_TASK, target, { jobKey: `demand:workspace:${ws}` });
+      return addJob(db, DEMAND_REFRESH_TASK, target, { jobKey: `demand:workspace:${ws}`, priority: JOB_PRIORITY.analysis });
     case 'decay':
       // preserve_run_at: a pending decay keeps its time, so steady voting cannot postpone it forever
       return addJob(db, DEMAND_REFRESH_TASK, target, {
-        jobKey: `demand:decay:${ws}`, jobKeyMode: 'preserve_run_at', runAt: new Date((opts.now ?? new Date()).getTime() + DECAY_INTERVAL_MS),
+        jobKey: `demand:decay:${ws}`, jobKeyMode: 'preserve_run_at', priority: JOB_PRIORITY.analysis, runAt: new Date((opts.now ?? new Date()).getTime() + DECAY_INTERVAL_MS),
       });
   }
 }

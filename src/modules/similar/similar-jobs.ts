@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
-import { addJob } from '../../jobs/index.ts';
+import { addJob, JOB_PRIORITY } from '../../jobs/index.ts';
 
 // Background work of duplicate detection. Enqueued in the caller's transaction (a post that rolls
 // back is never checked; a decision that commits is always learned from).
@@ -15,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checks a new post against the workspace's posts for likely duplicates (one pending job per post). */
 export async function enqueueDuplicateCheck(db: DbOrTx, input: { workspaceId: string; postId: string }): Promise<void> {
-  await addJob(db, CHECK_POST_TASK, { workspaceId: input.workspaceId, postId: input.postId }, { jobKey: `similar:check:${input.postId}` });
+  await addJob(db, CHECK_POST_TASK, { workspaceId: input.workspaceId, postId: input.postId }, { jobKey: `similar:check:${input.postId}`, priority: JOB_PRIORITY.analysis });
 }
 
 /** Drops the pending checks of a workspace's posts (an evaluation import is not new feedback). */
@@ -26,7 +26,7 @@ export async function cancelDuplicateChecks(db: DbOrTx, workspaceId: string): Pr
 /** Re-learns the workspace's ranking from its decisions, debounced (one pending job per workspace). */
 export async function enqueueCalibration(db: DbOrTx, workspaceId: string, now = new Date()): Promise<void> {
   await addJob(db, CALIBRATE_TASK, { workspaceId }, {
-    jobKey: `similar:calibrate:${workspaceId}`, runAt: new Date(now.getTime() + CALIBRATION_DEBOUNCE_MS),
+    jobKey: `similar:calibrate:${workspaceId}`, runAt: new Date(now.getTime() + CALIBRATION_DEBOUNCE_MS), priority: JOB_PRIORITY.analysis,
   });
 }
 
