@@ -75,12 +75,12 @@ export async function aggregateGroupSegments(db: DbOrTx, workspaceId: string, he
              then power(0.5::float8, greatest(extract(epoch from (${now}::timestamptz - vr.first_at))::float8, 0) / ${MOMENTUM_HALF_LIFE_DAYS * 86_400}::float8)
              else 0 end as momentum
       from voters vr
-      -- one lookup per voter (the limit keeps it a nested loop): hashing every person of the workspace
-      -- would cost more than the votes of a few dozen posts, and grows with the workspace
-      left join lateral (
-        select c.id, c.monthly_revenue, c.segment from people pe left join companies c on c.id = pe.company_id
-        where pe.id = vr.person_id limit 1
-      ) c on true
+      -- one index lookup per voter (the limit keeps it a nested loop): hashing every person of the
+      -- workspace would cost more than the votes of a few dozen posts, and grows with the workspace.
+      -- The company is joined outside the lookup: inside it, the planner hashed the person and scanned
+      -- every company once per voter.
+      left join lateral (select pe.company_id from people pe where pe.id = vr.person_id limit 1) pe on true
+      left join companies c on c.id = pe.company_id
     ), by_segment as (
       select head_id, segment, count(*)::int as voters, sum(weight)::float8 as weighted_votes, sum(momentum)::float8 as momentum
       from enriched group by head_id, segment
