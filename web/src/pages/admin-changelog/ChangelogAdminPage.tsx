@@ -4,13 +4,11 @@ import { ChangelogTypeBadge } from '../../features/changelog/ChangelogTypeBadge.
 import { formatDateTime, pluralize } from '../../lib/format.ts';
 import { usePagedList } from '../../lib/use-paged-list.ts';
 import { useSearchParamState } from '../../lib/use-search-param-state.ts';
-import { buttonClassName, Button } from '../../ui/Button.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
+import { buttonClassName } from '../../ui/Button.tsx';
 import { PlusIcon } from '../../ui/icons.tsx';
 import { Select } from '../../ui/Select.tsx';
-import { LoadingBlock } from '../../ui/Spinner.tsx';
 import { AdminPageHeader } from '../admin-layout/AdminPageHeader.tsx';
-import { LoadError } from '../admin-layout/LoadError.tsx';
+import { CollectionTable } from '../admin-layout/CollectionTable.tsx';
 import { ChangelogStateBadge } from './ChangelogStateBadge.tsx';
 import './admin-changelog.css';
 
@@ -52,50 +50,33 @@ export function ChangelogAdminPage() {
           View public changelog ↗
         </a>
       </div>
-      <section className="card table-wrap">
-        {entries.isLoading ? <LoadingBlock /> : null}
-        {entries.error ? <LoadError error={entries.error} onRetry={entries.reload} /> : null}
-        {!entries.isLoading && !entries.error && entries.items.length === 0 ? (
-          <EmptyState title="No entries yet" description="Write the first one when something ships." />
-        ) : null}
-        {entries.items.length > 0 ? (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Entry</th>
-                <th scope="col">State</th>
-                <th scope="col" className="numeric">Linked posts</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.items.map((entry) => (
-                <tr key={entry.id} data-testid="admin-changelog-row">
-                  <td>
-                    <div className="admin-changelog__title-cell">
-                      <ChangelogTypeBadge type={entry.type} />
-                      <Link to={`/admin/changelog/${entry.id}`} className="table__primary">
-                        {entry.title}
-                      </Link>
-                    </div>
-                    <div className="subtle">{whenOf(entry)}</div>
-                  </td>
-                  <td>
-                    <ChangelogStateBadge state={entry.state} />
-                  </td>
-                  <td className="numeric">{pluralize(entry.posts.length, 'post')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-        {entries.hasMore ? (
-          <div className="list-footer">
-            <Button onClick={entries.loadMore} isLoading={entries.isLoadingMore}>
-              Load more
-            </Button>
-          </div>
-        ) : null}
-      </section>
+      <CollectionTable
+        state={entries}
+        count={entries.items.length}
+        isLoadingShownOverList
+        empty={{ title: 'No entries yet', description: 'Write the first one when something ships.' }}
+        columns={[{ label: 'Entry' }, { label: 'State' }, { label: 'Linked posts', className: 'numeric' }]}
+        hasRowActions={false}
+        pages={entries}
+      >
+        {entries.items.map((entry) => (
+          <tr key={entry.id} data-testid="admin-changelog-row">
+            <td>
+              <div className="admin-changelog__title-cell">
+                <ChangelogTypeBadge type={entry.type} />
+                <Link to={`/admin/changelog/${entry.id}`} className="table__primary">
+                  {entry.title}
+                </Link>
+              </div>
+              <div className="subtle">{whenOf(entry)}</div>
+            </td>
+            <td>
+              <ChangelogStateBadge state={entry.state} />
+            </td>
+            <td className="numeric">{pluralize(entry.posts.length, 'post')}</td>
+          </tr>
+        ))}
+      </CollectionTable>
     </>
   );
 }

@@ -1,23 +1,27 @@
-import { useState } from 'react';
 import { deleteCompany, listCompanies } from '../../api/customers.ts';
 import type { Company } from '../../api/types.ts';
 import { formatMoney } from '../../lib/format.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { PlusIcon } from '../../ui/icons.tsx';
-import { SearchInput } from '../../ui/SearchInput.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { AdminPageHeader } from '../admin-layout/AdminPageHeader.tsx';
 import { CollectionTable } from '../admin-layout/CollectionTable.tsx';
 import { editAndDeleteActions, RowActions } from '../admin-layout/RowActions.tsx';
 import { useAdminCollection } from '../admin-layout/use-admin-collection.ts';
+import { useCollectionSearch } from '../admin-layout/use-collection-search.tsx';
 import { CompanyFormDialog } from './CompanyFormDialog.tsx';
 
 export function CompaniesAdminPage() {
   const toast = useToast();
-  const [query, setQuery] = useState('');
-  const companies = useAdminCollection<Company>((signal) => listCompanies(query || undefined, signal), (company) => deleteCompany(company.id), {
-    deps: [query],
+  const search = useCollectionSearch({
+    label: 'Search companies',
+    placeholder: 'Search by name or domain…',
+    empty: { title: 'No companies yet', description: 'Add the companies your customers work for.' },
+    noMatch: { title: 'No companies match', description: 'Try another name or domain.' },
+  });
+  const companies = useAdminCollection<Company>((signal) => listCompanies(search.query || undefined, signal), (company) => deleteCompany(company.id), {
+    deps: [search.query],
   });
 
   const onSaved = (saved: Company) => {
@@ -46,12 +50,8 @@ export function CompaniesAdminPage() {
       <CollectionTable
         state={companies}
         count={companies.items.length}
-        toolbar={<SearchInput label="Search companies" value={query} onSearch={setQuery} placeholder="Search by name or domain…" />}
-        empty={
-          query
-            ? { title: 'No companies match', description: 'Try another name or domain.' }
-            : { title: 'No companies yet', description: 'Add the companies your customers work for.' }
-        }
+        toolbar={search.toolbar}
+        empty={search.empty}
         columns={[{ label: 'Company' }, { label: 'Segment' }, { label: 'MRR', className: 'numeric' }, { label: 'People', className: 'numeric' }]}
       >
         {companies.items.map((company) => (

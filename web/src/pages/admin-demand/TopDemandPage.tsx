@@ -7,12 +7,9 @@ import { formatMoney } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { usePagedList } from '../../lib/use-paged-list.ts';
 import { useSearchParamState } from '../../lib/use-search-param-state.ts';
-import { Button } from '../../ui/Button.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Select } from '../../ui/Select.tsx';
-import { LoadingBlock } from '../../ui/Spinner.tsx';
 import { AdminPageHeader } from '../admin-layout/AdminPageHeader.tsx';
-import { LoadError } from '../admin-layout/LoadError.tsx';
+import { CollectionTable } from '../admin-layout/CollectionTable.tsx';
 import './top-demand.css';
 
 const defaults = { segment: '', board: '' };
@@ -39,91 +36,78 @@ export function TopDemandPage() {
         title="Top demand"
         description="Posts ranked by their demand score: unique voters, companies, revenue, importance and momentum. Filter by segment to rank by that segment's voters only."
       />
-      <section className="card" aria-label="Top demand">
-        <div className="admin-filters" role="search" aria-label="Filter top demand">
-          <label className="visually-hidden" htmlFor="top-demand-segment">
-            Segment
-          </label>
-          <Select
-            id="top-demand-segment"
-            className="admin-filters__select"
-            data-testid="segment-filter"
-            value={filters.segment}
-            onChange={(event) => setFilters({ segment: event.target.value })}
-          >
-            <option value="">All voters</option>
-            {(lookups.data?.segments ?? []).map((s) => (
-              <option key={s.segment} value={s.segment}>
-                {s.segment}
-              </option>
-            ))}
-          </Select>
-          <label className="visually-hidden" htmlFor="top-demand-board">
-            Board
-          </label>
-          <Select id="top-demand-board" className="admin-filters__select" value={filters.board} onChange={(event) => setFilters({ board: event.target.value })}>
-            <option value="">All boards</option>
-            {(lookups.data?.boards ?? []).map((board) => (
-              <option key={board.id} value={board.id}>
-                {board.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="table-wrap">
-          {list.isLoading && list.items.length === 0 ? <LoadingBlock label="Loading demand…" /> : null}
-          {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
-          {!list.isLoading && !list.error && list.items.length === 0 ? (
-            <EmptyState
-              title={isSegmented ? `No demand from ${filters.segment} yet` : 'No demand yet'}
-              description="Posts show up here once customers vote for them."
-            />
-          ) : null}
-          {list.items.length > 0 ? (
-            <table className="table top-demand" data-loading={list.isLoading || undefined}>
-              <thead>
-                <tr>
-                  <th scope="col" className="numeric">#</th>
-                  <th scope="col">Post</th>
-                  <th scope="col" className="numeric">Voters</th>
-                  <th scope="col" className="numeric">Companies</th>
-                  <th scope="col" className="numeric">MRR</th>
-                  <th scope="col" className="numeric">{isSegmented ? `${filters.segment} score` : 'Score'}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((item) => (
-                  <tr key={item.post.id} data-testid="top-demand-row" data-post-id={item.post.id} data-score={item.score}>
-                    <td className="numeric subtle">{item.rank}</td>
-                    <td>
-                      <Link to={`/admin/posts/${item.post.id}`} className="table__primary">
-                        {item.post.title}
-                      </Link>
-                      <div className="top-demand__meta subtle">
-                        <StatusBadge status={item.post.status} /> {item.post.board.name} · {item.post.voteCount} votes
-                      </div>
-                    </td>
-                    <td className="numeric">{item.components.uniqueVoters}</td>
-                    <td className="numeric">{item.components.uniqueCompanies}</td>
-                    <td className="numeric">{formatMoney(item.components.monthlyRevenue)}</td>
-                    <td className="numeric">
-                      <strong>{formatScore(item.score)}</strong>
-                      {isSegmented ? <div className="subtle">of {formatScore(item.totalScore)}</div> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-        </div>
-        {list.hasMore ? (
-          <div className="list-footer">
-            <Button onClick={list.loadMore} isLoading={list.isLoadingMore}>
-              Load more
-            </Button>
-          </div>
-        ) : null}
-      </section>
+      <CollectionTable
+        state={list}
+        count={list.items.length}
+        label="Top demand"
+        loadingLabel="Loading demand…"
+        tableClassName="top-demand"
+        toolbarLabel="Filter top demand"
+        toolbar={
+          <>
+            <label className="visually-hidden" htmlFor="top-demand-segment">
+              Segment
+            </label>
+            <Select
+              id="top-demand-segment"
+              className="admin-filters__select"
+              data-testid="segment-filter"
+              value={filters.segment}
+              onChange={(event) => setFilters({ segment: event.target.value })}
+            >
+              <option value="">All voters</option>
+              {(lookups.data?.segments ?? []).map((s) => (
+                <option key={s.segment} value={s.segment}>
+                  {s.segment}
+                </option>
+              ))}
+            </Select>
+            <label className="visually-hidden" htmlFor="top-demand-board">
+              Board
+            </label>
+            <Select id="top-demand-board" className="admin-filters__select" value={filters.board} onChange={(event) => setFilters({ board: event.target.value })}>
+              <option value="">All boards</option>
+              {(lookups.data?.boards ?? []).map((board) => (
+                <option key={board.id} value={board.id}>
+                  {board.name}
+                </option>
+              ))}
+            </Select>
+          </>
+        }
+        empty={{ title: isSegmented ? `No demand from ${filters.segment} yet` : 'No demand yet', description: 'Posts show up here once customers vote for them.' }}
+        columns={[
+          { label: '#', className: 'numeric' },
+          { label: 'Post' },
+          { label: 'Voters', className: 'numeric' },
+          { label: 'Companies', className: 'numeric' },
+          { label: 'MRR', className: 'numeric' },
+          { label: isSegmented ? `${filters.segment} score` : 'Score', className: 'numeric' },
+        ]}
+        hasRowActions={false}
+        pages={list}
+      >
+        {list.items.map((item) => (
+          <tr key={item.post.id} data-testid="top-demand-row" data-post-id={item.post.id} data-score={item.score}>
+            <td className="numeric subtle">{item.rank}</td>
+            <td>
+              <Link to={`/admin/posts/${item.post.id}`} className="table__primary">
+                {item.post.title}
+              </Link>
+              <div className="top-demand__meta subtle">
+                <StatusBadge status={item.post.status} /> {item.post.board.name} · {item.post.voteCount} votes
+              </div>
+            </td>
+            <td className="numeric">{item.components.uniqueVoters}</td>
+            <td className="numeric">{item.components.uniqueCompanies}</td>
+            <td className="numeric">{formatMoney(item.components.monthlyRevenue)}</td>
+            <td className="numeric">
+              <strong>{formatScore(item.score)}</strong>
+              {isSegmented ? <div className="subtle">of {formatScore(item.totalScore)}</div> : null}
+            </td>
+          </tr>
+        ))}
+      </CollectionTable>
     </>
   );
 }

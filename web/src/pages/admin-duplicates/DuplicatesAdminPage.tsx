@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { dismissDuplicate, listDuplicates, type DuplicatePair } from '../../api/similar.ts';
 import { describeError } from '../../lib/form-errors.ts';
 import { usePagedList } from '../../lib/use-paged-list.ts';
-import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { LoadingBlock } from '../../ui/Spinner.tsx';
+import { ListStates } from '../../ui/ListStates.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { AdminPageHeader } from '../admin-layout/AdminPageHeader.tsx';
 import { LoadError } from '../admin-layout/LoadError.tsx';
@@ -44,12 +43,14 @@ export function DuplicatesAdminPage() {
         description="Posts that look like the same idea, best matches first, with the words they share. Merging combines their votes; “Not a duplicate” removes the pair for good. Both teach the matching what a duplicate is here."
       />
       <section className="card" aria-label="Likely duplicates">
-        {list.isLoading && list.items.length === 0 ? <LoadingBlock label="Loading duplicates…" /> : null}
-        {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
-        {!list.isLoading && !list.error && list.items.length === 0 ? (
-          <EmptyState title="No likely duplicates" description="New posts are checked against existing ones as they arrive; pairs that look alike show up here." />
-        ) : null}
-        {list.items.length > 0 ? (
+        <ListStates
+          state={list}
+          count={list.items.length}
+          loadingLabel="Loading duplicates…"
+          error={<LoadError error={list.error} onRetry={list.reload} />}
+          empty={<EmptyState title="No likely duplicates" description="New posts are checked against existing ones as they arrive; pairs that look alike show up here." />}
+          pages={list}
+        >
           <ul className="duplicate-pairs">
             {list.items.map((pair) => (
               <DuplicatePairCard
@@ -61,14 +62,7 @@ export function DuplicatesAdminPage() {
               />
             ))}
           </ul>
-        ) : null}
-        {list.hasMore ? (
-          <div className="list-footer">
-            <Button onClick={list.loadMore} isLoading={list.isLoadingMore}>
-              Load more
-            </Button>
-          </div>
-        ) : null}
+        </ListStates>
       </section>
       <MergePairDialog
         pair={merging}

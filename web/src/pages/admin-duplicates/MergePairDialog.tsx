@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { mergePost } from '../../api/merges.ts';
 import type { DuplicatePair, DuplicatePost } from '../../api/similar.ts';
 import type { Post } from '../../api/types.ts';
 import { cx } from '../../lib/class-names.ts';
@@ -8,6 +7,7 @@ import { formatDate, pluralize } from '../../lib/format.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Modal } from '../../ui/Modal.tsx';
+import { useMergePost } from '../admin-post/use-merge-post.ts';
 
 type MergePairDialogProps = { pair: DuplicatePair | null; onClose: () => void; onMerged: (target: Post, sourceId: string) => void };
 
@@ -22,30 +22,22 @@ function defaultKeep(pair: DuplicatePair): DuplicatePost {
 // it (POST /api/v1/posts/{id}/merge, the same merge as from the post page).
 export function MergePairDialog({ pair, onClose, onMerged }: MergePairDialogProps) {
   const [keepId, setKeepId] = useState<string | null>(null);
-  const [isMerging, setIsMerging] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { isMerging, error, merge: requestMerge, clearError } = useMergePost();
   if (!pair) return null;
   const keep = [pair.post, pair.similarPost].find((p) => p.id === keepId) ?? defaultKeep(pair);
   const source = keep.id === pair.post.id ? pair.similarPost : pair.post;
 
   const close = () => {
     setKeepId(null);
-    setError(null);
+    clearError();
     onClose();
   };
 
   const merge = async () => {
-    setIsMerging(true);
-    setError(null);
-    try {
-      const target = await mergePost(source.id, keep.id);
-      setKeepId(null);
-      onMerged(target, source.id);
-    } catch (reason) {
-      setError(reason);
-    } finally {
-      setIsMerging(false);
-    }
+    const target = await requestMerge(source.id, keep.id);
+    if (!target) return;
+    setKeepId(null);
+    onMerged(target, source.id);
   };
 
   return (

@@ -5,16 +5,21 @@ import { describeError } from '../../lib/form-errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { usePagedList } from '../../lib/use-paged-list.ts';
-import { SearchInput } from '../../ui/SearchInput.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { AdminPageHeader } from '../admin-layout/AdminPageHeader.tsx';
 import { CollectionTable } from '../admin-layout/CollectionTable.tsx';
+import { useCollectionSearch } from '../admin-layout/use-collection-search.tsx';
 
 export function PeopleAdminPage() {
   const toast = useToast();
-  const [query, setQuery] = useState('');
-  const people = usePagedList<PersonRecord>((cursor, signal) => listPeople({ q: query || undefined, cursor }, signal), [query]);
+  const search = useCollectionSearch({
+    label: 'Search people',
+    placeholder: 'Search by name or email…',
+    empty: { title: 'No people yet', description: 'People appear here once they vote, post or comment.' },
+    noMatch: { title: 'Nobody matches', description: 'Try another name or email.' },
+  });
+  const people = usePagedList<PersonRecord>((cursor, signal) => listPeople({ q: search.query || undefined, cursor }, signal), [search.query]);
   const companies = useAsync((signal) => listCompanies(undefined, signal, 500).then((page) => page.items), []);
   const [savingId, setSavingId] = useState<string | null>(null);
 
@@ -38,12 +43,8 @@ export function PeopleAdminPage() {
       <CollectionTable
         state={people}
         count={people.items.length}
-        toolbar={<SearchInput label="Search people" value={query} onSearch={setQuery} placeholder="Search by name or email…" />}
-        empty={
-          query
-            ? { title: 'Nobody matches', description: 'Try another name or email.' }
-            : { title: 'No people yet', description: 'People appear here once they vote, post or comment.' }
-        }
+        toolbar={search.toolbar}
+        empty={search.empty}
         columns={[{ label: 'Person' }, { label: 'Company' }, { label: 'External ID' }, { label: 'First seen' }]}
         hasRowActions={false}
         pages={people}

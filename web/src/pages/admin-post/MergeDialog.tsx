@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { mergePost } from '../../api/merges.ts';
 import { listPosts } from '../../api/posts.ts';
 import type { Post, PostSummary } from '../../api/types.ts';
 import { StatusBadge } from '../../features/posts/StatusBadge.tsx';
@@ -12,6 +11,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { SearchInput } from '../../ui/SearchInput.tsx';
 import { LoadingBlock } from '../../ui/Spinner.tsx';
+import { useMergePost } from './use-merge-post.ts';
 
 type MergeDialogProps = { post: Post; isOpen: boolean; onClose: () => void; onMerged: (target: Post) => void };
 
@@ -20,8 +20,7 @@ type MergeDialogProps = { post: Post; isOpen: boolean; onClose: () => void; onMe
 export function MergeDialog({ post, isOpen, onClose, onMerged }: MergeDialogProps) {
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<PostSummary | null>(null);
-  const [isMerging, setIsMerging] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { isMerging, error, merge: requestMerge, clearError } = useMergePost();
   const candidates = useAsync(
     (signal) =>
       isOpen
@@ -33,25 +32,18 @@ export function MergeDialog({ post, isOpen, onClose, onMerged }: MergeDialogProp
 
   const close = () => {
     setSelected(null);
-    setError(null);
+    clearError();
     setQuery('');
     onClose();
   };
 
   const merge = async () => {
     if (!selected) return;
-    setIsMerging(true);
-    setError(null);
-    try {
-      const target = await mergePost(post.id, selected.id);
-      setSelected(null);
-      setQuery('');
-      onMerged(target);
-    } catch (reason) {
-      setError(reason);
-    } finally {
-      setIsMerging(false);
-    }
+    const target = await requestMerge(post.id, selected.id);
+    if (!target) return;
+    setSelected(null);
+    setQuery('');
+    onMerged(target);
   };
 
   return (

@@ -11,7 +11,7 @@ import { useSearchParamState } from '../../lib/use-search-param-state.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { LoadingBlock } from '../../ui/Spinner.tsx';
+import { ListStates } from '../../ui/ListStates.tsx';
 import { AdminPageHeader } from '../admin-layout/AdminPageHeader.tsx';
 import type { AdminPostsContext } from './admin-posts-context.ts';
 import { AdminPostFilters } from './AdminPostFilters.tsx';
@@ -76,38 +76,35 @@ export function AdminPostsPage() {
           tags={lookups.data?.tags ?? []}
           onChange={setFilters}
         />
-        {posts.isLoading && posts.items.length === 0 ? <LoadingBlock label="Loading posts…" /> : null}
-        {posts.error ? (
-          <div className="admin-posts__error">
-            <Alert>
-              {describeError(posts.error)}{' '}
-              <Button size="sm" variant="ghost" onClick={posts.reload}>
-                Retry
-              </Button>
-            </Alert>
-          </div>
-        ) : null}
-        {!posts.isLoading && !posts.error && posts.items.length === 0 ? (
-          <EmptyState
-            title={isFiltered ? 'No posts match these filters' : 'No posts yet'}
-            description={isFiltered ? 'Try a different search or clear the filters.' : 'Feedback submitted on your boards shows up here.'}
-            action={isFiltered ? <Button onClick={() => setFilters({ board: '', status: '', tag: '', q: '' })}>Clear filters</Button> : null}
-          />
-        ) : null}
-        {posts.items.length > 0 ? (
+        <ListStates
+          state={posts}
+          count={posts.items.length}
+          loadingLabel="Loading posts…"
+          error={
+            <div className="admin-posts__error">
+              <Alert>
+                {describeError(posts.error)}{' '}
+                <Button size="sm" variant="ghost" onClick={posts.reload}>
+                  Retry
+                </Button>
+              </Alert>
+            </div>
+          }
+          empty={
+            <EmptyState
+              title={isFiltered ? 'No posts match these filters' : 'No posts yet'}
+              description={isFiltered ? 'Try a different search or clear the filters.' : 'Feedback submitted on your boards shows up here.'}
+              action={isFiltered ? <Button onClick={() => setFilters({ board: '', status: '', tag: '', q: '' })}>Clear filters</Button> : null}
+            />
+          }
+          pages={posts}
+        >
           <ul className="admin-post-list" data-loading={posts.isLoading || undefined}>
             {posts.items.map((post) => (
               <AdminPostRow key={post.id} post={post} search={search} isActive={activeMatch?.params.postId === post.id} />
             ))}
           </ul>
-        ) : null}
-        {posts.hasMore ? (
-          <div className="list-footer">
-            <Button onClick={posts.loadMore} isLoading={posts.isLoadingMore}>
-              Load more
-            </Button>
-          </div>
-        ) : null}
+        </ListStates>
       </section>
       <Outlet context={context} />
     </>

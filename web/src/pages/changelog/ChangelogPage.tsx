@@ -6,7 +6,7 @@ import { usePagedList } from '../../lib/use-paged-list.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { LoadingBlock } from '../../ui/Spinner.tsx';
+import { ListStates } from '../../ui/ListStates.tsx';
 import './changelog-page.css';
 
 const pageSize = 10;
@@ -32,32 +32,34 @@ export function ChangelogPage() {
           Subscribe (Atom feed)
         </a>
       </header>
-      {entries.error ? (
-        <Alert title="The changelog could not be loaded">
-          {describeError(entries.error)}{' '}
-          <Button size="sm" variant="ghost" onClick={entries.reload}>
-            Retry
-          </Button>
-        </Alert>
-      ) : null}
-      {entries.isLoading ? <LoadingBlock label="Loading the changelog…" /> : null}
-      {!entries.isLoading && !entries.error && entries.items.length === 0 ? (
-        <div className="card">
-          <EmptyState title="Nothing shipped yet" description="Updates will appear here as soon as the team publishes them." />
+      <ListStates
+        state={entries}
+        count={entries.items.length}
+        loadingLabel="Loading the changelog…"
+        isLoadingShownOverList
+        error={
+          <Alert title="The changelog could not be loaded">
+            {describeError(entries.error)}{' '}
+            <Button size="sm" variant="ghost" onClick={entries.reload}>
+              Retry
+            </Button>
+          </Alert>
+        }
+        empty={
+          <div className="card">
+            <EmptyState title="Nothing shipped yet" description="Updates will appear here as soon as the team publishes them." />
+          </div>
+        }
+        pages={entries}
+        moreLabel="Older updates"
+        footerClassName="changelog-page__more"
+      >
+        <div className="changelog-page__list">
+          {entries.items.map((entry) => (
+            <ChangelogEntryArticle key={entry.id} entry={entry} />
+          ))}
         </div>
-      ) : null}
-      <div className="changelog-page__list">
-        {entries.items.map((entry) => (
-          <ChangelogEntryArticle key={entry.id} entry={entry} />
-        ))}
-      </div>
-      {entries.hasMore ? (
-        <div className="changelog-page__more">
-          <Button onClick={entries.loadMore} isLoading={entries.isLoadingMore}>
-            Older updates
-          </Button>
-        </div>
-      ) : null}
+      </ListStates>
     </>
   );
 }
