@@ -12,7 +12,7 @@ export type ScenarioName = (typeof SCENARIOS)[number];
 export const SCENARIO_LABELS: Record<ScenarioName | 'ceiling', string> = {
   ceiling: 'ceiling: bare Fastify, fixed JSON',
   'list-top': 'list a board, top 50 (anonymous browser: Accept-Encoding gzip)',
-  'list-top-identity': 'list a board, top 50 (anonymous, no Accept-Encoding)',
+  'list-top-identity': 'list a board, top 50 (anonymous, autocannon\'s request: no Accept-Encoding)',
   'list-demand': DEMAND_SORT_LABEL,
   'get-post': 'get a post (random id)',
   'similar-posts': SIMILAR_POSTS_LABEL,
