@@ -89,3 +89,26 @@ export async function readPostgresVersion(db: Db): Promise<string> {
   const { rows: [row] } = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db);
   return row.v;
 }
+
+/** Background jobs that could run now (queued or running), e.g. the demand refreshes the reset at start queued. */
+export async function countRunnableJobs(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from graphile_worker.jobs where run_at <= now() and attempts < max_attempts`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Waits until the server's worker has no job it could run now (at most `timeoutMs`), so the first
+ * scenario does not share the machine with, or have its cached reads invalidated by, work queued
+ * before it. Returns the jobs found at the start and the seconds waited.
+ */
+export async function waitForIdleQueue(db: Db, timeoutMs = 180_000): Promise<{ jobs: number; seconds: number; idle: boolean }> {
+  const started = Date.now();
+  const jobs = await countRunnableJobs(db);
+  let left = jobs;
+  while (left > 0 && Date.now() - started < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    left = await countRunnableJobs(db);
+  }
+  return { jobs, seconds: (Date.now() - started) / 1000, idle: left === 0 };
+}

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createDatabase, type Db } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
-import { checkVotes, countVotes, loadFixture, readPostgresVersion } from './bench-db.ts';
+import { checkVotes, countVotes, loadFixture, readPostgresVersion, waitForIdleQueue } from './bench-db.ts';
 import { readPeakRssMb, runNodeScript, sampleCpu, startBackboard, startCeiling, ROOT, type Served } from './processes.ts';
 import { describeMachine, evaluateTargets, formatConsole, formatMarkdown, withRatios, type BenchReport, type Row } from './report.ts';
 import {
@@ -115,6 +115,11 @@ try {
   // the server builds its similar-posts index in the background at start (seconds of CPU at 100k
   // posts): let it finish first, so no scenario pays for it (a running server has built it long before)
   progress(`similar posts: index ready after ${(await waitForSimilarIndex(server.baseUrl)).toFixed(1)} s`);
+  // the reset at start (and earlier runs) may leave background jobs queued: drain them first
+  const queue = await waitForIdleQueue(db);
+  if (queue.jobs > 0) {
+    progress(`background jobs: ${queue.jobs} queued at start, ${queue.idle ? 'done' : 'STILL RUNNING'} after ${queue.seconds.toFixed(1)} s`);
+  }
   for (const scenario of scenarios) {
     for (const c of connectionCounts) {
       rows.push({ scenario, result: await runScenario(server, db, fixture, scenario, c, tag) });
