@@ -1,1 +1,1 @@
-export { addJob, JOB_PRIORITY, type JobOptions } from './queue.ts';
+export { addJob, addJobs, JOB_PRIORITY, type JobOptions, type JobSpec } from './queue.ts';

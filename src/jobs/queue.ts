@@ -37,3 +37,29 @@ export async function addJob(db: DbOrTx, task: string, payload: Record<string, u
     job_key_mode => ${opts.jobKeyMode ?? 'replace'}::text
   )`.execute(db);
 }
+
+/** One job of an addJobs batch. */
+export type JobSpec = { task: string; payload: Record<string, unknown> } & Pick<JobOptions, 'jobKey' | 'runAt' | 'maxAttempts' | 'queueName' | 'priority'>;
+
+/**
+ * Many jobs in one statement (graphile-worker's add_jobs), in the caller's transaction: a fan-out to
+ * thousands of recipients is one round trip per batch instead of one per job. A job key replaces a
+ * pending job with the same key, as addJob does by default.
+ */
+export async function addJobs(db: DbOrTx, jobs: readonly JobSpec[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const specs = jobs.map((job) => ({
+    identifier: job.task,
+    payload: job.payload,
+    queue_name: job.queueName ?? null,
+    run_at: job.runAt?.toISOString() ?? null,
+    max_attempts: job.maxAttempts ?? null,
+    job_key: job.jobKey ?? null,
+    priority: job.priority ?? JOB_PRIORITY.waitedFor,
+    flags: null,
+  }));
+  await sql`select count(*) from graphile_worker.add_jobs(
+    array(select json_populate_recordset(null::graphile_worker.job_spec, ${JSON.stringify(specs)}::json)),
+    false
+  )`.execute(db);
+}

@@ -7,7 +7,7 @@ import type { Insertable } from 'kysely';
 import type { Config } from '../../config.ts';
 import { withTransaction, type Db } from '../../db/database.ts';
 import type { DeliveriesTable, NotificationsTable } from '../../db/schema.ts';
-import { addJob } from '../../jobs/index.ts';
+import { addJobs } from '../../jobs/index.ts';
 import type { Logger } from '../context.ts';
 import type { StoredEvent } from '../events/index.ts';
 import { DEFAULT_PREFERENCES, loadPreferences, recipientColumns, recipientKey } from '../subscriptions/index.ts';
@@ -51,7 +51,7 @@ export async function fanOutEvent(deps: { db: Db; config: Config; log: Logger },
       const created = await insertDeliveries(tx, deliveries);
       const toSend = created.filter((d) => d.channel === 'email' && d.state === 'queued');
       // job key = delivery id: even an add repeated by a retried dispatch is one job per delivery
-      for (const delivery of toSend) await addJob(tx, SEND_EMAIL_TASK, { deliveryId: delivery.id }, { jobKey: delivery.id });
+      await addJobs(tx, toSend.map((delivery) => ({ task: SEND_EMAIL_TASK, payload: { deliveryId: delivery.id }, jobKey: delivery.id })));
       return toSend.length;
     });
   }
