@@ -61,6 +61,7 @@ export function withRetry<P extends Record<string, unknown>>(opts: {
       await addJob(opts.db, opts.task, { ...payload, attempt: number + 1 }, {
         jobKey: helpers.job.key ?? undefined,
         runAt: new Date(Date.now() + delayMs),
+        priority: helpers.job.priority, // a retry keeps its place (JOB_PRIORITY)
       });
     }
   };
