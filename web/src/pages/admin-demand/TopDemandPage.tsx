@@ -7,9 +7,9 @@ import { formatMoney } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { usePagedList } from '../../lib/use-paged-list.ts';
 import { useSearchParamState } from '../../lib/use-search-param-state.ts';
-import { Select } from '../../ui/Select.tsx';
 import { AdminPageHeader } from '../admin-layout/AdminPageHeader.tsx';
 import { CollectionTable } from '../admin-layout/CollectionTable.tsx';
+import { FilterSelect } from '../admin-layout/FilterSelect.tsx';
 import './top-demand.css';
 
 const defaults = { segment: '', board: '' };
@@ -45,34 +45,10 @@ export function TopDemandPage() {
         toolbarLabel="Filter top demand"
         toolbar={
           <>
-            <label className="visually-hidden" htmlFor="top-demand-segment">
-              Segment
-            </label>
-            <Select
-              id="top-demand-segment"
-              className="admin-filters__select"
-              data-testid="segment-filter"
-              value={filters.segment}
-              onChange={(event) => setFilters({ segment: event.target.value })}
-            >
-              <option value="">All voters</option>
-              {(lookups.data?.segments ?? []).map((s) => (
-                <option key={s.segment} value={s.segment}>
-                  {s.segment}
-                </option>
-              ))}
-            </Select>
-            <label className="visually-hidden" htmlFor="top-demand-board">
-              Board
-            </label>
-            <Select id="top-demand-board" className="admin-filters__select" value={filters.board} onChange={(event) => setFilters({ board: event.target.value })}>
-              <option value="">All boards</option>
-              {(lookups.data?.boards ?? []).map((board) => (
-                <option key={board.id} value={board.id}>
-                  {board.name}
-                </option>
-              ))}
-            </Select>
+            <FilterSelect id="top-demand-segment" label="Segment" allLabel="All voters" testId="segment-filter" value={filters.segment}
+              options={(lookups.data?.segments ?? []).map((s) => ({ value: s.segment, label: s.segment }))} onChange={(segment) => setFilters({ segment })} />
+            <FilterSelect id="top-demand-board" label="Board" allLabel="All boards" value={filters.board}
+              options={(lookups.data?.boards ?? []).map((b) => ({ value: b.id, label: b.name }))} onChange={(board) => setFilters({ board })} />
           </>
         }
         empty={{ title: isSegmented ? `No demand from ${filters.segment} yet` : 'No demand yet', description: 'Posts show up here once customers vote for them.' }}

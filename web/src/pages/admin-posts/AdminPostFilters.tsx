@@ -1,7 +1,7 @@
 import type { Board, Status, Tag, TeamPostSort } from '../../api/types.ts';
 import { CheckboxField } from '../../ui/Field.tsx';
 import { SearchInput } from '../../ui/SearchInput.tsx';
-import { Select } from '../../ui/Select.tsx';
+import { FilterSelect } from '../admin-layout/FilterSelect.tsx';
 
 export type AdminPostFilterValues = { board: string; status: string; tag: string; q: string; deleted: string; sort: string };
 
@@ -19,49 +19,14 @@ export function AdminPostFilters({ values, boards, statuses, tags, onChange }: A
   return (
     <div className="admin-filters" role="search" aria-label="Filter posts">
       <SearchInput label="Search posts" value={values.q} onSearch={(q) => onChange({ q })} testId="admin-post-search" />
-      <label className="visually-hidden" htmlFor="admin-filter-board">
-        Board
-      </label>
-      <Select id="admin-filter-board" className="admin-filters__select" value={values.board} onChange={(event) => onChange({ board: event.target.value })}>
-        <option value="">All boards</option>
-        {boards.map((board) => (
-          <option key={board.id} value={board.id}>
-            {board.name}
-          </option>
-        ))}
-      </Select>
-      <label className="visually-hidden" htmlFor="admin-filter-status">
-        Status
-      </label>
-      <Select id="admin-filter-status" className="admin-filters__select" value={values.status} onChange={(event) => onChange({ status: event.target.value })}>
-        <option value="">All statuses</option>
-        {statuses.map((status) => (
-          <option key={status.id} value={status.id}>
-            {status.name}
-          </option>
-        ))}
-      </Select>
-      <label className="visually-hidden" htmlFor="admin-filter-tag">
-        Tag
-      </label>
-      <Select id="admin-filter-tag" className="admin-filters__select" value={values.tag} onChange={(event) => onChange({ tag: event.target.value })}>
-        <option value="">All tags</option>
-        {tags.map((tag) => (
-          <option key={tag.id} value={tag.id}>
-            {tag.name}
-          </option>
-        ))}
-      </Select>
-      <label className="visually-hidden" htmlFor="admin-filter-sort">
-        Sort
-      </label>
-      <Select id="admin-filter-sort" className="admin-filters__select" value={values.sort} onChange={(event) => onChange({ sort: event.target.value })}>
-        {(Object.keys(sortLabels) as TeamPostSort[]).map((sort) => (
-          <option key={sort} value={sort}>
-            {sortLabels[sort]}
-          </option>
-        ))}
-      </Select>
+      <FilterSelect id="admin-filter-board" label="Board" allLabel="All boards" value={values.board}
+        options={boards.map((b) => ({ value: b.id, label: b.name }))} onChange={(board) => onChange({ board })} />
+      <FilterSelect id="admin-filter-status" label="Status" allLabel="All statuses" value={values.status}
+        options={statuses.map((st) => ({ value: st.id, label: st.name }))} onChange={(status) => onChange({ status })} />
+      <FilterSelect id="admin-filter-tag" label="Tag" allLabel="All tags" value={values.tag}
+        options={tags.map((t) => ({ value: t.id, label: t.name }))} onChange={(tag) => onChange({ tag })} />
+      <FilterSelect id="admin-filter-sort" label="Sort" value={values.sort}
+        options={(Object.keys(sortLabels) as TeamPostSort[]).map((sort) => ({ value: sort, label: sortLabels[sort] }))} onChange={(sort) => onChange({ sort })} />
       <CheckboxField
         label="Include deleted"
         checked={values.deleted === '1'}

@@ -4,11 +4,9 @@ import { listBoards } from '../../api/boards.ts';
 import { listPosts } from '../../api/posts.ts';
 import { listStatuses, listTags } from '../../api/taxonomy.ts';
 import type { PostSummary, TeamPostSort } from '../../api/types.ts';
-import { describeError } from '../../lib/form-errors.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { usePagedList } from '../../lib/use-paged-list.ts';
 import { useSearchParamState } from '../../lib/use-search-param-state.ts';
-import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ListStates } from '../../ui/ListStates.tsx';
@@ -17,6 +15,7 @@ import type { AdminPostsContext } from './admin-posts-context.ts';
 import { AdminPostFilters } from './AdminPostFilters.tsx';
 import type { AdminPostFilterValues } from './AdminPostFilters.tsx';
 import { AdminPostRow } from './AdminPostRow.tsx';
+import { RetryAlert } from '../../ui/RetryAlert.tsx';
 import './admin-posts.css';
 
 const defaults: AdminPostFilterValues = { board: '', status: '', tag: '', q: '', deleted: '', sort: 'new' };
@@ -82,12 +81,7 @@ export function AdminPostsPage() {
           loadingLabel="Loading posts…"
           error={
             <div className="admin-posts__error">
-              <Alert>
-                {describeError(posts.error)}{' '}
-                <Button size="sm" variant="ghost" onClick={posts.reload}>
-                  Retry
-                </Button>
-              </Alert>
+              <RetryAlert error={posts.error} onRetry={posts.reload} />
             </div>
           }
           empty={

@@ -6,6 +6,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { LoadingBlock } from '../../ui/Spinner.tsx';
+import { RetryAlert } from '../../ui/RetryAlert.tsx';
 
 type PostFeedProps = { list: PagedList<PostSummary>; isFiltered: boolean; onClearFilters: () => void };
 
@@ -18,12 +19,7 @@ export function PostFeed({ list, isFiltered, onClearFilters }: PostFeedProps) {
   if (list.error && list.items.length === 0) {
     return (
       <div className="post-feed__error">
-        <Alert title="Posts could not be loaded">
-          {describeError(list.error)}{' '}
-          <Button size="sm" variant="ghost" onClick={list.reload}>
-            Retry
-          </Button>
-        </Alert>
+        <RetryAlert title="Posts could not be loaded" error={list.error} onRetry={list.reload} />
       </div>
     );
   }

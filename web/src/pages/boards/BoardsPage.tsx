@@ -1,15 +1,15 @@
 import { Link } from 'react-router';
 import { listBoards } from '../../api/boards.ts';
 import { useSession, usePageTitle } from '../../features/session/session-context.ts';
-import { describeError } from '../../lib/form-errors.ts';
 import { pluralize } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Badge } from '../../ui/Badge.tsx';
-import { Button, buttonClassName } from '../../ui/Button.tsx';
+import { buttonClassName } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { LockIcon } from '../../ui/icons.tsx';
 import { LoadingBlock } from '../../ui/Spinner.tsx';
+import { RetryAlert } from '../../ui/RetryAlert.tsx';
 import './boards-page.css';
 
 export function BoardsPage() {
@@ -34,12 +34,7 @@ export function BoardsPage() {
         </div>
       ) : null}
       {error ? (
-        <Alert title="Boards could not be loaded">
-          {describeError(error)}{' '}
-          <Button size="sm" variant="ghost" onClick={reload}>
-            Retry
-          </Button>
-        </Alert>
+        <RetryAlert title="Boards could not be loaded" error={error} onRetry={reload} />
       ) : null}
       {isLoading && !data ? <LoadingBlock label="Loading boards…" /> : null}
       {data && boards.length === 0 ? (

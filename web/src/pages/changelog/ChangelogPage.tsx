@@ -1,12 +1,10 @@
 import { listChangelog, type ChangelogEntry } from '../../api/changelog.ts';
 import { ChangelogEntryArticle } from '../../features/changelog/ChangelogEntryArticle.tsx';
 import { useSession, usePageTitle } from '../../features/session/session-context.ts';
-import { describeError } from '../../lib/form-errors.ts';
 import { usePagedList } from '../../lib/use-paged-list.ts';
-import { Alert } from '../../ui/Alert.tsx';
-import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ListStates } from '../../ui/ListStates.tsx';
+import { RetryAlert } from '../../ui/RetryAlert.tsx';
 import './changelog-page.css';
 
 const pageSize = 10;
@@ -38,12 +36,7 @@ export function ChangelogPage() {
         loadingLabel="Loading the changelog…"
         isLoadingShownOverList
         error={
-          <Alert title="The changelog could not be loaded">
-            {describeError(entries.error)}{' '}
-            <Button size="sm" variant="ghost" onClick={entries.reload}>
-              Retry
-            </Button>
-          </Alert>
+          <RetryAlert title="The changelog could not be loaded" error={entries.error} onRetry={entries.reload} />
         }
         empty={
           <div className="card">

@@ -6,13 +6,12 @@ import { usePageTitle } from '../../features/session/session-context.ts';
 import { describeError } from '../../lib/form-errors.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useSearchParamState } from '../../lib/use-search-param-state.ts';
-import { Alert } from '../../ui/Alert.tsx';
-import { Button } from '../../ui/Button.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { LoadingBlock } from '../../ui/Spinner.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
 import { RoadmapColumn } from './RoadmapColumn.tsx';
+import { RetryAlert } from '../../ui/RetryAlert.tsx';
 import './roadmap-page.css';
 
 const filterDefaults = { board: '' };
@@ -88,12 +87,7 @@ export function RoadmapPage() {
         ) : null}
       </header>
       {roadmap.error ? (
-        <Alert title="The roadmap could not be loaded">
-          {describeError(roadmap.error)}{' '}
-          <Button size="sm" variant="ghost" onClick={roadmap.reload}>
-            Retry
-          </Button>
-        </Alert>
+        <RetryAlert title="The roadmap could not be loaded" error={roadmap.error} onRetry={roadmap.reload} />
       ) : null}
       {!current && !roadmap.error ? <LoadingBlock label="Loading the roadmap…" /> : null}
       {current ? (
