@@ -2,7 +2,7 @@
 // area under src/db/schema/, assembled here into the Database type every query is checked against.
 import type { Insertable, Selectable } from 'kysely';
 import type { WorkspacesTable, MembersTable, CompaniesTable, PeopleTable, BoardsTable, TagsTable, StatusesTable, PostsTable, PostRankTable, PostTagsTable, VotesTable, CommentsTable, StatusChangesTable, SessionsTable, MagicLinksTable, ApiKeysTable, InstanceSettingsTable } from './schema/core.ts';
-import type { PostDemandTable, PostDemandSegmentsTable, PostMergesTable, DuplicateCandidatesTable, SimilarSettingsTable, DemandDirtyTable, DemandDrainsTable } from './schema/demand-and-duplicates.ts';
+import type { PostDemandTable, PostDemandSegmentsTable, PostMergesTable, DuplicateCandidatesTable, SimilarSettingsTable, DemandDirtyTable, DemandDrainsTable, DemandDecaysTable } from './schema/demand-and-duplicates.ts';
 import type { EventsTable, ChangelogEntriesTable, ChangelogEntryPostsTable } from './schema/events-and-changelog.ts';
 import type { WebhookEndpointsTable, WebhookDeliveriesTable, WebhookAttemptsTable } from './schema/webhooks.ts';
 import type { SubscriptionsTable, NotificationPreferencesTable, NotificationsTable, DeliveriesTable } from './schema/notifications.ts';
@@ -15,6 +15,7 @@ export type * from './schema/notifications.ts';
 export interface Database {
   demand_dirty: DemandDirtyTable;
   demand_drains: DemandDrainsTable;
+  demand_decays: DemandDecaysTable;
   post_demand: PostDemandTable;
   post_demand_segments: PostDemandSegmentsTable;
   subscriptions: SubscriptionsTable;

@@ -72,3 +72,9 @@ export interface DemandDrainsTable {
   workspace_id: string;
   scheduled_at: Timestamp;
 }
+
+/** A pending hourly demand decay job (migrations/20261123100000_demand-decay-gate.sql). */
+export interface DemandDecaysTable {
+  workspace_id: string;
+  scheduled_at: Timestamp;
+}

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/database.ts';
-import { scoreDemand, type DemandComponents, type DemandScore, type DemandSettings } from './demand-formula.ts';
+import { scoreDemand, sumComponents, type DemandComponents, type DemandScore, type DemandSettings } from './demand-formula.ts';
 import { aggregateGroupSegments, type SegmentAggregate } from './demand.repo.ts';
 
 export type SegmentDemand = {
@@ -14,18 +14,6 @@ export type SegmentDemand = {
 };
 
 export type GroupDemand = DemandScore & { postId: string; components: DemandComponents; segments: SegmentDemand[] };
-
-const round2 = (value: number) => Math.round(value * 100) / 100;
-
-function componentsOf(parts: readonly Omit<SegmentDemand, 'segment' | 'score'>[]): DemandComponents {
-  return {
-    uniqueVoters: parts.reduce((n, s) => n + s.voters, 0),
-    uniqueCompanies: parts.reduce((n, s) => n + s.companies, 0),
-    monthlyRevenue: round2(parts.reduce((n, s) => n + s.monthlyRevenue, 0)),
-    importanceWeightedVotes: parts.reduce((n, s) => n + s.weightedVotes, 0),
-    momentum: parts.reduce((n, s) => n + s.momentum, 0),
-  };
-}
 
 /** Biggest segment first (by voters, then revenue), so tables and charts read top-down. */
 function bySize(a: SegmentDemand, b: SegmentDemand): number {
@@ -60,9 +48,9 @@ export async function computeGroupDemand(
         weightedVotes: row.weighted_votes,
         momentum: row.momentum,
       };
-      return { segment: row.segment, ...parts, score: scoreDemand(componentsOf([parts]), settings).score };
+      return { segment: row.segment, ...parts, score: scoreDemand(sumComponents([parts]), settings).score };
     }).sort(bySize);
-    const components = componentsOf(segments);
+    const components = sumComponents(segments);
     result.set(postId, { postId, components, segments, ...scoreDemand(components, settings) });
   }
   return result;

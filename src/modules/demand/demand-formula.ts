@@ -19,6 +19,21 @@ export const IMPORTANCE_WEIGHTS: readonly number[] = [0.5, 1, 2, 3];
 export const MOMENTUM_HALF_LIFE_DAYS = 7;
 export const MOMENTUM_WINDOW_DAYS = 30;
 
+/** A vote's weight for an importance as stored (clamped to 0–3, as the aggregate query does). */
+export function importanceWeight(importance: number): number {
+  return IMPORTANCE_WEIGHTS[Math.min(Math.max(Math.trunc(importance), 0), 3)]!;
+}
+
+/**
+ * What a momentum figure computed at `from` is worth at `to`: every voter in it has aged by the same
+ * time, so the sum halves every half-life. (Voters leaving the 30-day window meanwhile are only dropped
+ * by a full computation: the hourly decay.) Never above 1, so a `to` before `from` changes nothing.
+ */
+export function momentumAgeFactor(from: Date, to: Date): number {
+  const days = Math.max(0, to.getTime() - from.getTime()) / 86_400_000;
+  return Math.pow(0.5, days / MOMENTUM_HALF_LIFE_DAYS);
+}
+
 /** The daily-votes sparkline covers the same window as momentum. */
 export const SPARKLINE_DAYS = 30;
 
@@ -63,6 +78,17 @@ export function round4(value: number): number {
 
 function unitOf(key: DemandComponentKey, settings: DemandSettings): number {
   return key === 'monthlyRevenue' ? settings.revenueUnit : 1;
+}
+
+/** The components of a post from its segments' parts (a company has exactly one segment, so sums are exact). */
+export function sumComponents(parts: ReadonlyArray<{ voters: number; companies: number; monthlyRevenue: number; weightedVotes: number; momentum: number }>): DemandComponents {
+  return {
+    uniqueVoters: parts.reduce((n, s) => n + s.voters, 0),
+    uniqueCompanies: parts.reduce((n, s) => n + s.companies, 0),
+    monthlyRevenue: Math.round(parts.reduce((n, s) => n + s.monthlyRevenue, 0) * 100) / 100,
+    importanceWeightedVotes: parts.reduce((n, s) => n + s.weightedVotes, 0),
+    momentum: parts.reduce((n, s) => n + s.momentum, 0),
+  };
 }
 
 /** The score and its explanation: one contribution per component, in a fixed order, summing to the score. */

@@ -40,11 +40,16 @@ export async function enqueueDemandRefresh(db: DbOrTx, target: DemandRefreshTarg
       return addJob(db, DEMAND_REFRESH_TASK, target, { jobKey: `demand:company:${target.companyId}`, priority: JOB_PRIORITY.analysis });
     case 'workspace':
       return addJob(db, DEMAND_REFRESH_TASK, target, { jobKey: `demand:workspace:${ws}`, priority: JOB_PRIORITY.analysis });
-    case 'decay':
-      // preserve_run_at: a pending decay keeps its time, so steady voting cannot postpone it forever
+    case 'decay': {
+      // at most one pending decay per workspace, added without a NOTIFY when one is already pending
+      const { rows } = await sql<{ workspace_id: string }>`insert into demand_decays (workspace_id) values (${ws})
+        on conflict (workspace_id) do nothing returning workspace_id`.execute(db);
+      if (rows.length === 0) return;
+      // preserve_run_at: a pending decay keeps its time (one added before demand_decays existed)
       return addJob(db, DEMAND_REFRESH_TASK, target, {
         jobKey: `demand:decay:${ws}`, jobKeyMode: 'preserve_run_at', priority: JOB_PRIORITY.analysis, runAt: new Date((opts.now ?? new Date()).getTime() + DECAY_INTERVAL_MS),
       });
+    }
   }
 }
 
@@ -53,8 +58,12 @@ export async function runDemandRefreshJob(db: DbOrTx, payload: unknown, opts: { 
   const p = (payload ?? {}) as Record<string, unknown>;
   if (p.scope === 'dirty' && typeof p.workspaceId === 'string' && UUID.test(p.workspaceId)) return drainDirtyDemand(db, p.workspaceId, opts);
   const target = parseTarget(payload);
-  // the hourly decay also picks up posts a drain may have missed (see drainDirtyDemand)
-  if (target.scope === 'decay') await drainDirtyDemand(db, target.workspaceId, opts);
+  if (target.scope === 'decay') {
+    // from here on a change that brings momentum schedules the next decay itself (enqueueDemandRefresh)
+    await sql`delete from demand_decays where workspace_id = ${target.workspaceId}`.execute(db);
+    // the hourly decay also picks up posts a drain may have missed (see drainDirtyDemand)
+    await drainDirtyDemand(db, target.workspaceId, opts);
+  }
   const result = await refreshDemand(db, target, opts);
   const keepDecaying = target.scope === 'decay' ? await hasMomentum(db, target.workspaceId) : result.withMomentum > 0;
   if (keepDecaying) await enqueueDemandRefresh(db, { scope: 'decay', workspaceId: target.workspaceId }, opts);

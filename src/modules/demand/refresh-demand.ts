@@ -4,7 +4,7 @@
 import { withTransaction, type DbOrTx } from '../../db/database.ts';
 import { computeGroupDemand } from './compute-group-demand.ts';
 import {
-  clearStubDemand, findGroupRefs, findPostIdsVotedByCompany, findPostIdsVotedByPerson, loadDemandSettings, lockDemandOf,
+  clearStubDemand, findGroupRefs, findPostIdsVotedByCompany, findPostIdsVotedByPerson, loadDemandSettings, lockDemandOf, lockPostDemand,
   pageMomentumPostIds, pageWorkspacePostIds, writeGroupDemand,
 } from './demand.repo.ts';
 
@@ -81,6 +81,9 @@ async function refreshPostBatch(db: DbOrTx, workspaceId: string, postIds: readon
     // committing later enqueues its own refresh, which waits for these locks and then sees it.)
     const { heads, stubs } = await resolveGroups(tx, workspaceId, postIds);
     await lockDemandOf(tx, [...heads, ...stubs].filter((id) => !locked.has(id)));
+    // and the stored rows, before the votes are read: a vote adding its voter meanwhile (addNewVotersToDemand)
+    // either committed before (and is read below) or waits, then adds to what this refresh writes
+    await lockPostDemand(tx, [...heads, ...stubs].sort());
     const settings = await loadDemandSettings(tx, workspaceId);
     const demand = await computeGroupDemand(tx, workspaceId, heads, settings, now);
     const groups = [...demand.values()];

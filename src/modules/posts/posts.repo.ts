@@ -171,15 +171,21 @@ export async function adjustVoteCount(db: DbOrTx, postId: string, delta: number)
   return count;
 }
 
-/** adjustVoteCount for many posts in one statement (rows updated in id order); returns the new counts. */
-export async function adjustVoteCounts(db: DbOrTx, deltas: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+/**
+ * adjustVoteCount for many posts in one statement (rows updated in id order); returns the new counts.
+ * A post given a demand score (new voters added to its demand in the same transaction) gets it too.
+ */
+export async function adjustVoteCounts(
+  db: DbOrTx, deltas: ReadonlyMap<string, number>, demandScores: ReadonlyMap<string, number> = new Map(),
+): Promise<Map<string, number>> {
   const ids = [...deltas.keys()].sort();
   if (ids.length === 0) return new Map();
   const { rows } = await sql<{ id: string; vote_count: number }>`
     update posts set
       vote_count = posts.vote_count + d.delta,
-      hot_score = log(greatest(posts.vote_count + d.delta, 1)::float8) + extract(epoch from posts.created_at)::float8 / 45000
-    from unnest(${ids}::uuid[], ${ids.map((id) => deltas.get(id) ?? 0)}::int[]) as d(id, delta)
+      hot_score = log(greatest(posts.vote_count + d.delta, 1)::float8) + extract(epoch from posts.created_at)::float8 / 45000,
+      demand_score = coalesce(d.demand_score, posts.demand_score)
+    from unnest(${ids}::uuid[], ${ids.map((id) => deltas.get(id) ?? 0)}::int[], ${ids.map((id) => demandScores.get(id) ?? null)}::float8[]) as d(id, delta, demand_score)
     where posts.id = d.id
     returning posts.id, posts.vote_count`.execute(db);
   return new Map(rows.map((r) => [r.id, r.vote_count]));

@@ -7,7 +7,7 @@ import {
   readVoteCounts, recountGroup, takeGroupLocks, workspaceAllowsAnonymous, type ParticipantPlan,
 } from '../posts/index.ts';
 import { recordEvent, wantsEvent } from '../events/index.ts';
-import { enqueueDemandRefresh } from '../demand/index.ts';
+import { addNewVotersToDemand, enqueueDemandRefresh } from '../demand/index.ts';
 import { subscribeMany } from '../subscriptions/index.ts';
 import { insertNewVotes, updateRepeatedVotes } from './votes.repo.ts';
 import { voterRequired } from './votes.errors.ts';
@@ -33,8 +33,10 @@ type Pending = {
  * - idempotent: voting twice keeps one vote (a repeat may change its importance or who voted for them);
  * - under the group locks of every root (taken in one global order), vote_count moves by the votes
  *   inserted on a post nothing was merged into, else is recounted over the group's distinct voters;
- * - a new voter follows the post; vote events (only when a webhook wants them) and demand refreshes
- *   are written in the same transaction.
+ * - a new voter on a post nothing was merged into is added to the post's stored demand at once (its
+ *   score written with the counter); a new voter in a merge group or a changed importance enqueue a
+ *   demand refresh. A new voter follows the post; vote events (only when a webhook wants them) are
+ *   written in the same transaction.
  * An item whose group changed between the first read and the lock, or that repeats a (post, person)
  * pair of an earlier item, asks to be run again in the next batch.
  */
@@ -129,16 +131,25 @@ export async function castVotes(tx: Tx, commands: readonly VoteCommand[]): Promi
   await updateRepeatedVotes(tx, votes.filter((v) => !isNew(v) && (v.cmd.importance !== undefined || v.memberId))
     .map((v) => ({ post_id: v.rootId, person_id: v.personId, importance: v.cmd.importance ?? null, voted_by_member_id: v.memberId })));
 
-  // 5. counters
+  // 5. a new voter on a post nothing was merged into adds to its demand now (with the counter, in one
+  // update of the post); other changes to demand are re-scored by the refresh job (step 6)
+  const simple = votes.filter((v) => isNew(v) && !hasMerged.has(v.rootId));
+  const demandScores = new Map<string, number>();
+  const now = new Date();
+  for (const workspaceId of new Set(simple.map((v) => v.cmd.actor.workspaceId))) {
+    const voters = simple.filter((v) => v.cmd.actor.workspaceId === workspaceId)
+      .map((v) => ({ postId: v.rootId, personId: v.personId, importance: v.cmd.importance ?? 1 }));
+    for (const [postId, score] of await addNewVotersToDemand(tx, workspaceId, voters, now)) demandScores.set(postId, score);
+  }
   const added = new Map<string, number>();
-  for (const v of votes) if (isNew(v) && !hasMerged.has(v.rootId)) added.set(v.rootId, (added.get(v.rootId) ?? 0) + 1);
-  const counts = await adjustVoteCounts(tx, added);
+  for (const v of simple) added.set(v.rootId, (added.get(v.rootId) ?? 0) + 1);
+  const counts = await adjustVoteCounts(tx, added, demandScores);
   const recount = [...new Set(votes.filter((v) => isNew(v) && hasMerged.has(v.rootId)).map((v) => v.rootId))].sort();
   for (const rootId of recount) counts.set(rootId, (await recountGroup(tx, rootId)).vote_count);
   const unchanged = [...new Set(votes.map((v) => v.rootId))].filter((id) => !counts.has(id));
   for (const [id, count] of await readVoteCounts(tx, unchanged)) counts.set(id, count);
 
-  // 6. new voters follow the post; events and demand in the same transaction
+  // 6. new voters follow the post; events and the remaining demand refreshes in the same transaction
   const fresh = votes.filter(isNew);
   await subscribeMany(tx, fresh.map((v) => ({ workspaceId: v.cmd.actor.workspaceId, postId: v.rootId, personId: v.personId, reason: 'voter' as const })));
   for (const workspaceId of new Set(fresh.map((v) => v.cmd.actor.workspaceId))) {
@@ -154,8 +165,8 @@ export async function castVotes(tx: Tx, commands: readonly VoteCommand[]): Promi
       });
     }
   }
-  // a repeated vote that sets the importance moves the demand score too
-  const rescore = votes.filter((v) => isNew(v) || v.cmd.importance !== undefined);
+  // a new voter in a merge group (who may have voted elsewhere in it), or a repeated vote that sets the importance
+  const rescore = votes.filter((v) => (isNew(v) && hasMerged.has(v.rootId)) || (!isNew(v) && v.cmd.importance !== undefined));
   for (const workspaceId of new Set(rescore.map((v) => v.cmd.actor.workspaceId))) {
     const postIds = rescore.filter((v) => v.cmd.actor.workspaceId === workspaceId).map((v) => v.rootId);
     await enqueueDemandRefresh(tx, { scope: 'posts', workspaceId, postIds });
