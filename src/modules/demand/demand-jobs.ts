@@ -23,13 +23,13 @@ export async function enqueueDemandRefresh(db: DbOrTx, target: DemandRefreshTarg
     case 'posts': {
       const postIds = [...new Set(target.postIds)];
       if (postIds.length === 0) return;
-      await sql`insert into demand_dirty (post_id, workspace_id)
+      await sql`/* prepared */ insert into demand_dirty (post_id, workspace_id)
         select id, ${ws}::uuid from unnest(${postIds}::uuid[]) as id on conflict (post_id) do nothing`.execute(db);
       // a drain is scheduled only when none is pending: at most one job (and one NOTIFY) per drain cycle.
       // Drains of a workspace run one at a time (their own job queue): under steady voting each drain
       // takes everything marked while the previous one ran, so the batches grow with the load instead
       // of several workers re-scoring a few posts each and waiting on each other's locks.
-      const { rows } = await sql<{ workspace_id: string }>`insert into demand_drains (workspace_id) values (${ws})
+      const { rows } = await sql<{ workspace_id: string }>`/* prepared */ insert into demand_drains (workspace_id) values (${ws})
         on conflict (workspace_id) do nothing returning workspace_id`.execute(db);
       if (rows.length) await addJob(db, DEMAND_REFRESH_TASK, { scope: 'dirty', workspaceId: ws }, { jobKey: `demand:dirty:${ws}`, queueName: `demand:drain:${ws}`, priority: JOB_PRIORITY.analysis });
       return;
@@ -42,7 +42,7 @@ export async function enqueueDemandRefresh(db: DbOrTx, target: DemandRefreshTarg
       return addJob(db, DEMAND_REFRESH_TASK, target, { jobKey: `demand:workspace:${ws}`, priority: JOB_PRIORITY.analysis });
     case 'decay': {
       // at most one pending decay per workspace, added without a NOTIFY when one is already pending
-      const { rows } = await sql<{ workspace_id: string }>`insert into demand_decays (workspace_id) values (${ws})
+      const { rows } = await sql<{ workspace_id: string }>`/* prepared */ insert into demand_decays (workspace_id) values (${ws})
         on conflict (workspace_id) do nothing returning workspace_id`.execute(db);
       if (rows.length === 0) return;
       // preserve_run_at: a pending decay keeps its time (one added before demand_decays existed)

@@ -133,7 +133,7 @@ export type StoredPostDemand = {
  */
 export async function lockPostDemand(tx: DbOrTx, postIds: readonly string[]): Promise<StoredPostDemand[]> {
   if (postIds.length === 0) return [];
-  const { rows } = await sql<StoredPostDemand>`
+  const { rows } = await sql<StoredPostDemand>`/* prepared */
     select post_id, unique_voters, unique_companies, monthly_revenue::text, weighted_votes, momentum, computed_at
     from post_demand where post_id = any(${[...postIds]}::uuid[]) order by post_id for update`.execute(tx);
   return rows;
@@ -165,7 +165,7 @@ export async function readNewVoterFacts(
   if (votes.length === 0) return [];
   const postIds = votes.map((v) => v.postId);
   const personIds = votes.map((v) => v.personId);
-  const { rows } = await sql<NewVoterFacts>`
+  const { rows } = await sql<NewVoterFacts>`/* prepared */
     with nv as (
       select u.post_id, u.person_id, (u.ord - 1)::int as ord
       from unnest(${postIds}::uuid[], ${personIds}::uuid[]) with ordinality as u(post_id, person_id, ord)
@@ -204,7 +204,7 @@ export async function writePostDemandUpdates(
   tx: DbOrTx, workspaceId: string, posts: readonly PostDemandUpdate[], segments: readonly SegmentDemandUpdate[], now: Date,
 ): Promise<void> {
   if (posts.length === 0) return;
-  await sql`
+  await sql`/* prepared */
     update post_demand d set
       unique_voters = u.voters, unique_companies = u.companies, monthly_revenue = u.revenue,
       weighted_votes = u.weighted, momentum = u.momentum, computed_at = ${now}::timestamptz
@@ -213,7 +213,7 @@ export async function writePostDemandUpdates(
       as u(id, voters, companies, revenue, weighted, momentum)
     where d.post_id = u.id`.execute(tx);
   if (segments.length === 0) return;
-  await sql`
+  await sql`/* prepared */
     insert into post_demand_segments (post_id, workspace_id, segment, voters, companies, monthly_revenue, weighted_votes, momentum, score)
     select u.id, ${workspaceId}::uuid, u.segment, u.voters, u.companies, u.revenue, u.weighted, u.momentum, u.score
     from unnest(${segments.map((s) => s.postId)}::uuid[], ${segments.map((s) => s.segment)}::text[], ${segments.map((s) => s.uniqueVoters)}::int[],

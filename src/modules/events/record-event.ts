@@ -18,7 +18,7 @@ const ONLY_FOR_WEBHOOKS: ReadonlySet<EventType> = new Set<EventType>(['vote.crea
 /** Whether an event of this type would be recorded (callers batching many events ask once). */
 export async function wantsEvent(tx: DbOrTx, workspaceId: string, type: EventType): Promise<boolean> {
   if (!ONLY_FOR_WEBHOOKS.has(type)) return true;
-  const { rows } = await sql<{ wanted: boolean }>`
+  const { rows } = await sql<{ wanted: boolean }>`/* prepared */
     select exists (
       select 1 from webhook_endpoints
       where workspace_id = ${workspaceId} and enabled and (event_types = '{}' or ${type} = any(event_types))

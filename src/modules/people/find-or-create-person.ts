@@ -49,24 +49,21 @@ export async function findOrCreatePeople(db: DbOrTx, workspaceId: string, identi
   const missing = () => [...wanted.keys()].filter((email) => !found.has(email)).sort();
   const insert = async (emails: string[], withExternalId: boolean) => {
     if (emails.length === 0) return;
-    keep(await db
-      .insertInto('people')
-      .values(emails.map((email) => {
-        const w = wanted.get(email)!;
-        return { workspace_id: workspaceId, email, name: w.name, external_id: withExternalId ? w.externalId : null };
-      }))
-      .onConflict((oc) => oc.doNothing())
-      .returningAll()
-      .execute());
+    const rows = emails.map((email) => wanted.get(email)!);
+    // fixed text whatever the number of rows (prepared: the vote path calls this per batch)
+    keep((await sql<Person>`/* prepared */
+      insert into people (workspace_id, email, name, external_id)
+      select ${workspaceId}::uuid, u.email, u.name, u.external_id
+      from unnest(${emails}::text[], ${rows.map((w) => w.name)}::text[], ${rows.map((w) => (withExternalId ? w.externalId : null))}::text[])
+        with ordinality as u(email, name, external_id, ord)
+      order by u.ord
+      on conflict do nothing
+      returning *`.execute(db)).rows);
   };
   const select = async (emails: string[]) => {
     if (emails.length === 0) return;
-    keep(await db
-      .selectFrom('people')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where(sql<boolean>`lower(email) = any(${emails}::text[])`)
-      .execute());
+    keep((await sql<Person>`/* prepared */
+      select * from people where workspace_id = ${workspaceId}::uuid and lower(email) = any(${emails}::text[])`.execute(db)).rows);
   };
 
   await select(missing());

@@ -19,7 +19,7 @@ export async function takeGroupLock(db: DbOrTx, rootId: string): Promise<void> {
  */
 export async function takeGroupLocks(db: DbOrTx, rootIds: readonly string[]): Promise<void> {
   if (rootIds.length === 0) return;
-  await sql`select count(pg_advisory_xact_lock(${GROUP_LOCK_NAMESPACE}::int, hashtext(root))) from unnest(${[...rootIds]}::text[]) as root`.execute(db);
+  await sql`/* prepared */ select count(pg_advisory_xact_lock(${GROUP_LOCK_NAMESPACE}::int, hashtext(root))) from unnest(${[...rootIds]}::text[]) as root`.execute(db);
 }
 
 /** Where a post stands in its group, read fresh (a new snapshot: call it after taking a lock). */
@@ -33,15 +33,14 @@ export async function readGroupPosition(db: DbOrTx, workspaceId: string, postId:
     .executeTakeFirst();
 }
 
-/** readGroupPosition for many posts at once (any workspace: the caller has checked each post's). */
+/** readGroupPosition for many posts at once (any workspace: the caller has checked each post's); prepared (the vote path). */
 export async function readGroupPositions(db: DbOrTx, postIds: readonly string[]) {
   if (postIds.length === 0) return [];
-  return db
-    .selectFrom('posts')
-    .select(['posts.id', 'posts.merged_into_id', 'posts.deleted_at'])
-    .select((eb) => eb.exists(eb.selectFrom('posts as c').select('c.id').whereRef('c.merged_into_id', '=', 'posts.id')).as('has_merged'))
-    .where('posts.id', 'in', [...postIds])
-    .execute();
+  const { rows } = await sql<{ id: string; merged_into_id: string | null; deleted_at: Date | null; has_merged: boolean }>`/* prepared */
+    select posts.id, posts.merged_into_id, posts.deleted_at,
+      exists (select 1 from posts c where c.merged_into_id = posts.id) as has_merged
+    from posts where posts.id = any(${[...postIds]}::uuid[])`.execute(db);
+  return rows;
 }
 
 /** The ids of a group: the root first, then the posts merged into it. */

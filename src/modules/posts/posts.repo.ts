@@ -74,14 +74,23 @@ export async function lockPost(db: DbOrTx, workspaceId: string, postId: string) 
 }
 
 /** findPostAccess for many posts at once, in any workspace: canViewPost checks each post's workspace. */
-export async function findPostsAccess(db: DbOrTx, postIds: readonly string[]) {
+export type PostAccess = {
+  id: string;
+  workspace_id: string;
+  board_id: string;
+  deleted_at: Date | null;
+  merged_into_id: string | null;
+  board_visibility: Visibility;
+};
+
+/** findPostAccess for many posts at once (any workspace: the caller checks each post's); prepared (the vote path). */
+export async function findPostsAccess(db: DbOrTx, postIds: readonly string[]): Promise<PostAccess[]> {
   if (postIds.length === 0) return [];
-  return db
-    .selectFrom('posts')
-    .innerJoin('boards', 'boards.id', 'posts.board_id')
-    .select(['posts.id', 'posts.workspace_id', 'posts.board_id', 'posts.deleted_at', 'posts.merged_into_id', 'boards.visibility as board_visibility'])
-    .where('posts.id', 'in', [...postIds])
-    .execute();
+  const { rows } = await sql<PostAccess>`/* prepared */
+    select posts.id, posts.workspace_id, posts.board_id, posts.deleted_at, posts.merged_into_id, boards.visibility as board_visibility
+    from posts join boards on boards.id = posts.board_id
+    where posts.id = any(${[...postIds]}::uuid[])`.execute(db);
+  return rows;
 }
 
 export async function findPostAccess(db: DbOrTx, workspaceId: string, postId: string) {
@@ -180,7 +189,7 @@ export async function adjustVoteCounts(
 ): Promise<Map<string, number>> {
   const ids = [...deltas.keys()].sort();
   if (ids.length === 0) return new Map();
-  const { rows } = await sql<{ id: string; vote_count: number }>`
+  const { rows } = await sql<{ id: string; vote_count: number }>`/* prepared */
     update posts set
       vote_count = posts.vote_count + d.delta,
       hot_score = log(greatest(posts.vote_count + d.delta, 1)::float8) + extract(epoch from posts.created_at)::float8 / 45000,

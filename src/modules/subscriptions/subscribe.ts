@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
 import type { SubscriptionReason } from '../../db/schema.ts';
 
@@ -21,5 +22,10 @@ export async function subscribeMany(tx: DbOrTx, inputs: readonly SubscribeInput[
     return [{ workspace_id: input.workspaceId, post_id: input.postId, person_id: personId, member_id: memberId, reason: input.reason }];
   });
   if (rows.length === 0) return;
-  await tx.insertInto('subscriptions').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  // one fixed statement (prepared) whatever the number of rows: the vote path calls this per batch
+  await sql`/* prepared */
+    insert into subscriptions (workspace_id, post_id, person_id, member_id, reason)
+    select * from unnest(${rows.map((r) => r.workspace_id)}::uuid[], ${rows.map((r) => r.post_id)}::uuid[], ${rows.map((r) => r.person_id)}::uuid[],
+                         ${rows.map((r) => r.member_id)}::uuid[], ${rows.map((r) => r.reason)}::text[])
+    on conflict do nothing`.execute(tx);
 }

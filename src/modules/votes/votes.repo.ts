@@ -12,12 +12,15 @@ export async function insertNewVotes(db: DbOrTx, votes: readonly NewVote[]): Pro
   if (votes.length === 0) return new Set();
   const key = (v: NewVote) => `${v.post_id}:${v.person_id}`;
   const sorted = [...votes].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  const rows = await db
-    .insertInto('votes')
-    .values(sorted)
-    .onConflict((oc) => oc.columns(['post_id', 'person_id']).doNothing())
-    .returning(['post_id', 'person_id'])
-    .execute();
+  const { rows } = await sql<{ post_id: string; person_id: string }>`/* prepared */
+    insert into votes (workspace_id, post_id, person_id, importance, voted_by_member_id)
+    select u.workspace_id, u.post_id, u.person_id, u.importance, u.member_id
+    from unnest(${sorted.map((v) => v.workspace_id)}::uuid[], ${sorted.map((v) => v.post_id)}::uuid[], ${sorted.map((v) => v.person_id)}::uuid[],
+                ${sorted.map((v) => v.importance)}::int[], ${sorted.map((v) => v.voted_by_member_id)}::uuid[])
+      with ordinality as u(workspace_id, post_id, person_id, importance, member_id, ord)
+    order by u.ord
+    on conflict (post_id, person_id) do nothing
+    returning post_id, person_id`.execute(db);
   return new Set(rows.map((r) => `${r.post_id}:${r.person_id}`));
 }
 
