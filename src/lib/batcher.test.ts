@@ -44,6 +44,31 @@ describe('createBatcher (group commit)', () => {
     assert.equal(sizes.reduce((a, b) => a + b, 0), 20);
   });
 
+  test('with minParallelBatch, a second batch starts beside the first only once that many items wait', async () => {
+    const batches: number[][] = [];
+    const batcher = createBatcher<number, number>({
+      concurrency: 2,
+      minParallelBatch: 3,
+      run: async (items) => {
+        batches.push([...items]);
+        await sleep(items.includes(1) ? 20 : 200);
+        return items.map((n) => ({ ok: true, value: n }));
+      },
+    });
+    const first = batcher.submit(1); // alone: runs at once (0–20 ms)
+    const two = [2, 3].map((n) => batcher.submit(n)); // 2 waiting < 3: they wait
+    await sleep(5);
+    assert.deepEqual(batches, [[1]]);
+    const third = batcher.submit(4); // 3 waiting: a second batch starts beside the first (5–205 ms)
+    assert.deepEqual(batches, [[1], [2, 3, 4]]);
+    const late = batcher.submit(5);
+    await sleep(60); // the first batch has finished; one item waits while the second runs
+    assert.deepEqual(batches, [[1], [2, 3, 4]], 'a free slot alone does not start a batch of 1 beside a running one');
+    assert.deepEqual(await Promise.all([first, ...two, third, late]), [1, 2, 3, 4, 5]);
+    assert.deepEqual(batches, [[1], [2, 3, 4], [5]]);
+    await batcher.idle();
+  });
+
   test('each item gets its own outcome; a retry runs in a later batch, too many retries fail', async () => {
     const seen = new Map<string, number>();
     const batcher = createBatcher<string, string>({

@@ -27,6 +27,12 @@ export function createBatcher<I, R>(opts: {
   run: (items: readonly I[]) => Promise<ReadonlyArray<BatchOutcome<R>>>;
   maxBatch?: number;
   concurrency?: number;
+  /**
+   * A batch starts beside running ones only once this many items wait; fewer wait for a running batch
+   * to finish. Under load that makes fewer, fuller batches (less work per item); alone, an item still
+   * runs at once. 1 (the default): any waiting item starts a batch in a free slot.
+   */
+  minParallelBatch?: number;
   /** How often one item may ask to be run again before it fails. */
   maxRetries?: number;
   retryError?: () => Error;
@@ -34,6 +40,7 @@ export function createBatcher<I, R>(opts: {
   const maxBatch = opts.maxBatch ?? 64;
   const concurrency = opts.concurrency ?? 2;
   const maxRetries = opts.maxRetries ?? 20;
+  const minParallelBatch = Math.max(1, opts.minParallelBatch ?? 1);
   const queue: Array<Entry<I, R>> = [];
   let running = 0;
   let idleWaiters: Array<() => void> = [];
@@ -62,6 +69,7 @@ export function createBatcher<I, R>(opts: {
 
   const pump = () => {
     while (running < concurrency && queue.length > 0) {
+      if (running > 0 && queue.length < minParallelBatch && !queue[0]!.alone) return;
       const entries = take();
       running++;
       opts.run(entries.map((e) => e.item))
