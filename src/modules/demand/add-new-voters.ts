@@ -7,7 +7,7 @@ import type { Tx } from '../../db/database.ts';
 import {
   importanceWeight, momentumAgeFactor, parseDemandSettings, scoreDemand, sumComponents, type DemandSettings,
 } from './demand-formula.ts';
-import { enqueueDemandRefresh } from './demand-jobs.ts';
+import { enqueueDemandRefresh, scheduleDecay } from './demand-jobs.ts';
 import {
   lockPostDemand, readNewVoterFacts, writePostDemandUpdates, type NewVoterFacts, type PostDemandUpdate, type SegmentDemandUpdate, type StoredPostDemand,
 } from './demand.repo.ts';
@@ -70,10 +70,11 @@ export async function addNewVotersToDemand(tx: Tx, workspaceId: string, voters: 
     }
     scores.set(postId, scoreOf(total, settings));
   }
-  await writePostDemandUpdates(tx, workspaceId, posts, segments, now);
-  if (refresh.size) await enqueueDemandRefresh(tx, { scope: 'posts', workspaceId, postIds: [...refresh] });
   // a post that had no momentum may be the workspace's only one: make sure the hourly decay runs
-  if (newMomentum) await enqueueDemandRefresh(tx, { scope: 'decay', workspaceId }, { now });
+  // (its gate is inserted with the writes; the job is added only when none was pending)
+  const { decayArmed } = await writePostDemandUpdates(tx, workspaceId, posts, segments, now, { armDecay: newMomentum });
+  if (decayArmed) await scheduleDecay(tx, workspaceId, now);
+  if (refresh.size) await enqueueDemandRefresh(tx, { scope: 'posts', workspaceId, postIds: [...refresh] });
   return scores;
 }
 

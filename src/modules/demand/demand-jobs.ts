@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
 import { addJob, JOB_PRIORITY } from '../../jobs/index.ts';
-import { hasMomentum } from './demand.repo.ts';
+import { hasMomentum, insertDecayGate } from './demand.repo.ts';
 import { refreshDemand, type DemandRefreshResult, type DemandRefreshTarget } from './refresh-demand.ts';
 
 export const DEMAND_REFRESH_TASK = 'demand.refresh';
@@ -42,15 +42,19 @@ export async function enqueueDemandRefresh(db: DbOrTx, target: DemandRefreshTarg
       return addJob(db, DEMAND_REFRESH_TASK, target, { jobKey: `demand:workspace:${ws}`, priority: JOB_PRIORITY.analysis });
     case 'decay': {
       // at most one pending decay per workspace, added without a NOTIFY when one is already pending
-      const { rows } = await sql<{ workspace_id: string }>`/* prepared */ insert into demand_decays (workspace_id) values (${ws})
-        on conflict (workspace_id) do nothing returning workspace_id`.execute(db);
-      if (rows.length === 0) return;
-      // preserve_run_at: a pending decay keeps its time (one added before demand_decays existed)
-      return addJob(db, DEMAND_REFRESH_TASK, target, {
-        jobKey: `demand:decay:${ws}`, jobKeyMode: 'preserve_run_at', priority: JOB_PRIORITY.analysis, runAt: new Date((opts.now ?? new Date()).getTime() + DECAY_INTERVAL_MS),
-      });
+      const { rows } = await sql<{ workspace_id: string }>`/* prepared */ ${insertDecayGate(ws)}`.execute(db);
+      if (rows.length) await scheduleDecay(db, ws, opts.now);
+      return;
     }
   }
+}
+
+/** Adds the workspace's decay job an hour from now; call it once its gate row was inserted (insertDecayGate). */
+export async function scheduleDecay(db: DbOrTx, workspaceId: string, now: Date = new Date()): Promise<void> {
+  // preserve_run_at: a pending decay keeps its time (one added before demand_decays existed)
+  await addJob(db, DEMAND_REFRESH_TASK, { scope: 'decay', workspaceId }, {
+    jobKey: `demand:decay:${workspaceId}`, jobKeyMode: 'preserve_run_at', priority: JOB_PRIORITY.analysis, runAt: new Date(now.getTime() + DECAY_INTERVAL_MS),
+  });
 }
 
 /** The job handler: refresh, then keep the hourly decay going while some post still has momentum. */

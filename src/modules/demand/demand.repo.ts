@@ -1,7 +1,7 @@
 // Demand queries. A post's demand is that of its merge GROUP — the post plus every post with
 // merged_into_id = it (migrations/20261123020000_merges.sql) — counting each person once with their
 // highest importance and earliest vote date. Merge stubs (merged_into_id set) have no demand of their own.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
 import {
   IMPORTANCE_WEIGHTS, MOMENTUM_HALF_LIFE_DAYS, MOMENTUM_WINDOW_DAYS, NO_COMPANY_SEGMENT, NO_SEGMENT,
@@ -199,31 +199,52 @@ export type PostDemandUpdate = {
 };
 export type SegmentDemandUpdate = PostDemandUpdate & { segment: string; score: number };
 
-/** Writes new totals for existing post_demand rows (locked by lockPostDemand) and their segments' rows. */
+/**
+ * Writes new totals for existing post_demand rows (locked by lockPostDemand) and their segments' rows,
+ * and, when `armDecay`, inserts the workspace's decay gate (demand_decays: at most one pending decay):
+ * one statement, one round trip on the vote path. Returns whether the gate was inserted, i.e. whether
+ * the caller must schedule the decay job (scheduleDecay).
+ */
 export async function writePostDemandUpdates(
   tx: DbOrTx, workspaceId: string, posts: readonly PostDemandUpdate[], segments: readonly SegmentDemandUpdate[], now: Date,
-): Promise<void> {
-  if (posts.length === 0) return;
-  await sql`/* prepared */
-    update post_demand d set
-      unique_voters = u.voters, unique_companies = u.companies, monthly_revenue = u.revenue,
-      weighted_votes = u.weighted, momentum = u.momentum, computed_at = ${now}::timestamptz
-    from unnest(${posts.map((p) => p.postId)}::uuid[], ${posts.map((p) => p.uniqueVoters)}::int[], ${posts.map((p) => p.uniqueCompanies)}::int[],
-      ${posts.map((p) => p.monthlyRevenue.toFixed(2))}::numeric[], ${posts.map((p) => p.weightedVotes)}::float8[], ${posts.map((p) => p.momentum)}::float8[])
-      as u(id, voters, companies, revenue, weighted, momentum)
-    where d.post_id = u.id`.execute(tx);
-  if (segments.length === 0) return;
-  await sql`/* prepared */
-    insert into post_demand_segments (post_id, workspace_id, segment, voters, companies, monthly_revenue, weighted_votes, momentum, score)
-    select u.id, ${workspaceId}::uuid, u.segment, u.voters, u.companies, u.revenue, u.weighted, u.momentum, u.score
-    from unnest(${segments.map((s) => s.postId)}::uuid[], ${segments.map((s) => s.segment)}::text[], ${segments.map((s) => s.uniqueVoters)}::int[],
-      ${segments.map((s) => s.uniqueCompanies)}::int[], ${segments.map((s) => s.monthlyRevenue.toFixed(2))}::numeric[],
-      ${segments.map((s) => s.weightedVotes)}::float8[], ${segments.map((s) => s.momentum)}::float8[], ${segments.map((s) => s.score)}::float8[])
-      as u(id, segment, voters, companies, revenue, weighted, momentum, score)
-    order by u.id, u.segment
-    on conflict (post_id, segment) do update set
-      voters = excluded.voters, companies = excluded.companies, monthly_revenue = excluded.monthly_revenue,
-      weighted_votes = excluded.weighted_votes, momentum = excluded.momentum, score = excluded.score`.execute(tx);
+  opts: { armDecay: boolean },
+): Promise<{ decayArmed: boolean }> {
+  if (posts.length === 0 && !opts.armDecay) return { decayArmed: false };
+  // fixed text (prepared): empty arrays write nothing, `armDecay` false inserts no gate
+  const { rows } = await sql<{ armed: boolean }>`/* prepared */
+    with totals as (
+      update post_demand d set
+        unique_voters = u.voters, unique_companies = u.companies, monthly_revenue = u.revenue,
+        weighted_votes = u.weighted, momentum = u.momentum, computed_at = ${now}::timestamptz
+      from unnest(${posts.map((p) => p.postId)}::uuid[], ${posts.map((p) => p.uniqueVoters)}::int[], ${posts.map((p) => p.uniqueCompanies)}::int[],
+        ${posts.map((p) => p.monthlyRevenue.toFixed(2))}::numeric[], ${posts.map((p) => p.weightedVotes)}::float8[], ${posts.map((p) => p.momentum)}::float8[])
+        as u(id, voters, companies, revenue, weighted, momentum)
+      where d.post_id = u.id
+    ), segments as (
+      insert into post_demand_segments (post_id, workspace_id, segment, voters, companies, monthly_revenue, weighted_votes, momentum, score)
+      select u.id, ${workspaceId}::uuid, u.segment, u.voters, u.companies, u.revenue, u.weighted, u.momentum, u.score
+      from unnest(${segments.map((s) => s.postId)}::uuid[], ${segments.map((s) => s.segment)}::text[], ${segments.map((s) => s.uniqueVoters)}::int[],
+        ${segments.map((s) => s.uniqueCompanies)}::int[], ${segments.map((s) => s.monthlyRevenue.toFixed(2))}::numeric[],
+        ${segments.map((s) => s.weightedVotes)}::float8[], ${segments.map((s) => s.momentum)}::float8[], ${segments.map((s) => s.score)}::float8[])
+        as u(id, segment, voters, companies, revenue, weighted, momentum, score)
+      order by u.id, u.segment
+      on conflict (post_id, segment) do update set
+        voters = excluded.voters, companies = excluded.companies, monthly_revenue = excluded.monthly_revenue,
+        weighted_votes = excluded.weighted_votes, momentum = excluded.momentum, score = excluded.score
+    ), gate as (
+      ${insertDecayGate(workspaceId, sql`where ${opts.armDecay}::boolean`)}
+    )
+    select exists (select 1 from gate) as armed`.execute(tx);
+  return { decayArmed: rows[0]?.armed ?? false };
+}
+
+/**
+ * The workspace's decay gate (demand_decays), inserted unless a decay is already pending; returns the
+ * workspace id when inserted. `condition` (a where clause) lets a caller's statement skip it.
+ */
+export function insertDecayGate(workspaceId: string, condition: RawBuilder<unknown> = sql``): RawBuilder<unknown> {
+  return sql`insert into demand_decays (workspace_id) select ${workspaceId}::uuid ${condition}
+    on conflict (workspace_id) do nothing returning workspace_id`;
 }
 
 export type GroupDemandRow = {

@@ -21,7 +21,8 @@ export async function findOrCreatePerson(ctx: Context, identity: PersonIdentity)
 }
 
 /**
- * The people with these emails in a workspace, created when new, keyed by normalized email. Safe under
+ * The people with these emails in a workspace, created when new, keyed by normalized email. One
+ * statement reads the known ones and inserts the rest (one round trip on the vote path). Safe under
  * concurrency: `insert … on conflict do nothing` then select, so two requests for a new email agree on
  * one row (the loser's insert waits for the winner's commit, then selects its row); new rows are
  * inserted in email order, so two batches never wait on each other in a cycle. A missing name is
@@ -47,15 +48,34 @@ export async function findOrCreatePeople(db: DbOrTx, workspaceId: string, identi
     for (const row of rows) found.set(normalizeEmail(row.email), row);
   };
   const missing = () => [...wanted.keys()].filter((email) => !found.has(email)).sort();
+  const unnestWanted = (emails: string[], withExternalId: boolean) => {
+    const rows = emails.map((email) => wanted.get(email)!);
+    return sql`unnest(${emails}::text[], ${rows.map((w) => w.name)}::text[], ${rows.map((w) => (withExternalId ? w.externalId : null))}::text[])
+      with ordinality as u(email, name, external_id, ord)`;
+  };
+  // fixed text whatever the number of rows (prepared: the vote path calls these per batch)
+  const selectOrInsert = async (emails: string[]) => {
+    if (emails.length === 0) return;
+    keep((await sql<Person>`/* prepared */
+      with existing as (
+        select * from people where workspace_id = ${workspaceId}::uuid and lower(email) = any(${emails}::text[])
+      ), created as (
+        insert into people (workspace_id, email, name, external_id)
+        select ${workspaceId}::uuid, u.email, u.name, u.external_id
+        from ${unnestWanted(emails, true)}
+        where not exists (select 1 from existing e where lower(e.email) = u.email)
+        order by u.ord
+        on conflict do nothing
+        returning *
+      )
+      select * from existing union all select * from created`.execute(db)).rows);
+  };
   const insert = async (emails: string[], withExternalId: boolean) => {
     if (emails.length === 0) return;
-    const rows = emails.map((email) => wanted.get(email)!);
-    // fixed text whatever the number of rows (prepared: the vote path calls this per batch)
     keep((await sql<Person>`/* prepared */
       insert into people (workspace_id, email, name, external_id)
       select ${workspaceId}::uuid, u.email, u.name, u.external_id
-      from unnest(${emails}::text[], ${rows.map((w) => w.name)}::text[], ${rows.map((w) => (withExternalId ? w.externalId : null))}::text[])
-        with ordinality as u(email, name, external_id, ord)
+      from ${unnestWanted(emails, withExternalId)}
       order by u.ord
       on conflict do nothing
       returning *`.execute(db)).rows);
@@ -66,8 +86,8 @@ export async function findOrCreatePeople(db: DbOrTx, workspaceId: string, identi
       select * from people where workspace_id = ${workspaceId}::uuid and lower(email) = any(${emails}::text[])`.execute(db)).rows);
   };
 
-  await select(missing());
-  await insert(missing(), true);
+  await selectOrInsert(missing());
+  // a row another transaction was inserting meanwhile (its commit let ours do nothing)
   await select(missing());
   // the rest clashed on their external id: create them by email alone
   const clashed = missing().filter((email) => wanted.get(email)!.externalId);

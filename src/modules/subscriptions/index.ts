@@ -1,6 +1,6 @@
 // Public surface of subscriptions and preferences. Only leaf pieces are exported here (nothing that
 // imports posts/votes/comments), because those modules call `subscribe` inside their transactions.
-export { subscribe, subscribeMany } from './subscribe.ts';
+export { subscribe, subscribePeopleFrom } from './subscribe.ts';
 export { recipientKey, recipientColumns, recipientOfActor, type Recipient } from './recipient.ts';
 export { decideFollowers, type FollowDecision } from './followers.ts';
 export { listGroupSubscriptionRows } from './subscriptions.repo.ts';

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
 import type { SubscriptionReason } from '../../db/schema.ts';
 
@@ -10,22 +10,24 @@ export type SubscribeInput = { workspaceId: string; postId: string; personId?: s
  * not silently re-subscribe someone who said stop). A person wins over the member acting for them.
  */
 export async function subscribe(tx: DbOrTx, input: SubscribeInput): Promise<void> {
-  await subscribeMany(tx, [input]);
+  const personId = input.personId ?? null;
+  const memberId = personId ? null : (input.memberId ?? null);
+  if (!personId && !memberId) return;
+  await tx.insertInto('subscriptions')
+    .values({ workspace_id: input.workspaceId, post_id: input.postId, person_id: personId, member_id: memberId, reason: input.reason })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
-/** subscribe for many followers in one statement (a batch of votes). */
-export async function subscribeMany(tx: DbOrTx, inputs: readonly SubscribeInput[]): Promise<void> {
-  const rows = inputs.flatMap((input) => {
-    const personId = input.personId ?? null;
-    const memberId = personId ? null : (input.memberId ?? null);
-    if (!personId && !memberId) return [];
-    return [{ workspace_id: input.workspaceId, post_id: input.postId, person_id: personId, member_id: memberId, reason: input.reason }];
-  });
-  if (rows.length === 0) return;
-  // one fixed statement (prepared) whatever the number of rows: the vote path calls this per batch
-  await sql`/* prepared */
-    insert into subscriptions (workspace_id, post_id, person_id, member_id, reason)
-    select * from unnest(${rows.map((r) => r.workspace_id)}::uuid[], ${rows.map((r) => r.post_id)}::uuid[], ${rows.map((r) => r.person_id)}::uuid[],
-                         ${rows.map((r) => r.member_id)}::uuid[], ${rows.map((r) => r.reason)}::text[])
-    on conflict do nothing`.execute(tx);
+/**
+ * The same insert-if-absent, as a statement to run inside another one (a data-modifying CTE): every
+ * row of `source` (a CTE with workspace_id, post_id and person_id) follows its post for `reason`,
+ * in (post, person) order like every batch insert here. The vote batch inserts its votes and their
+ * voters' subscriptions in one statement this way.
+ */
+export function subscribePeopleFrom(source: RawBuilder<unknown>, reason: SubscriptionReason): RawBuilder<unknown> {
+  return sql`insert into subscriptions (workspace_id, post_id, person_id, reason)
+    select workspace_id, post_id, person_id, ${sql.lit(reason)} from ${source}
+    order by post_id, person_id
+    on conflict do nothing`;
 }

@@ -8,7 +8,6 @@ import {
 } from '../posts/index.ts';
 import { recordEvent, wantsEvent } from '../events/index.ts';
 import { addNewVotersToDemand, enqueueDemandRefresh } from '../demand/index.ts';
-import { subscribeMany } from '../subscriptions/index.ts';
 import { insertNewVotes, updateRepeatedVotes } from './votes.repo.ts';
 import { voterRequired } from './votes.errors.ts';
 import type { VoteResult } from './votes.present.ts';
@@ -35,8 +34,8 @@ type Pending = {
  *   inserted on a post nothing was merged into, else is recounted over the group's distinct voters;
  * - a new voter on a post nothing was merged into is added to the post's stored demand at once (its
  *   score written with the counter); a new voter in a merge group or a changed importance enqueue a
- *   demand refresh. A new voter follows the post; vote events (only when a webhook wants them) are
- *   written in the same transaction.
+ *   demand refresh. A new voter follows the post (with the vote's insert); vote events (only when a
+ *   webhook wants them) are written in the same transaction.
  * An item whose group changed between the first read and the lock, or that repeats a (post, person)
  * pair of an earlier item, asks to be run again in the next batch.
  */
@@ -122,7 +121,7 @@ export async function castVotes(tx: Tx, commands: readonly VoteCommand[]): Promi
     return false;
   });
 
-  // 4. the votes: new ones inserted, repeated ones may change importance and who voted for them
+  // 4. the votes: new ones inserted (their voters follow the post), repeated ones may change importance and who voted for them
   const inserted = await insertNewVotes(tx, votes.map((v) => ({
     workspace_id: v.cmd.actor.workspaceId, post_id: v.rootId, person_id: v.personId,
     importance: v.cmd.importance ?? 1, voted_by_member_id: v.memberId,
@@ -149,9 +148,8 @@ export async function castVotes(tx: Tx, commands: readonly VoteCommand[]): Promi
   const unchanged = [...new Set(votes.map((v) => v.rootId))].filter((id) => !counts.has(id));
   for (const [id, count] of await readVoteCounts(tx, unchanged)) counts.set(id, count);
 
-  // 6. new voters follow the post; events and the remaining demand refreshes in the same transaction
+  // 6. events and the remaining demand refreshes in the same transaction
   const fresh = votes.filter(isNew);
-  await subscribeMany(tx, fresh.map((v) => ({ workspaceId: v.cmd.actor.workspaceId, postId: v.rootId, personId: v.personId, reason: 'voter' as const })));
   for (const workspaceId of new Set(fresh.map((v) => v.cmd.actor.workspaceId))) {
     if (!(await wantsEvent(tx, workspaceId, 'vote.created'))) continue;
     for (const v of fresh.filter((f) => f.cmd.actor.workspaceId === workspaceId)) {

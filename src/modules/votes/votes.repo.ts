@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
+import { subscribePeopleFrom } from '../subscriptions/index.ts';
 
 type NewVote = { workspace_id: string; post_id: string; person_id: string; importance: number; voted_by_member_id: string | null };
 
@@ -7,20 +8,27 @@ type NewVote = { workspace_id: string; post_id: string; person_id: string; impor
  * One vote per person per post: inserts the votes that do not exist yet (in (post, person) order, so
  * concurrent batches never wait on each other in a cycle) and returns the "post:person" keys of the
  * rows it inserted. A vote being inserted by another transaction is waited for, then left alone.
+ * Each new voter follows the post (subscribePeopleFrom: an earlier unfollow stands), in the same
+ * statement: one round trip for both.
  */
 export async function insertNewVotes(db: DbOrTx, votes: readonly NewVote[]): Promise<Set<string>> {
   if (votes.length === 0) return new Set();
   const key = (v: NewVote) => `${v.post_id}:${v.person_id}`;
   const sorted = [...votes].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const { rows } = await sql<{ post_id: string; person_id: string }>`/* prepared */
-    insert into votes (workspace_id, post_id, person_id, importance, voted_by_member_id)
-    select u.workspace_id, u.post_id, u.person_id, u.importance, u.member_id
-    from unnest(${sorted.map((v) => v.workspace_id)}::uuid[], ${sorted.map((v) => v.post_id)}::uuid[], ${sorted.map((v) => v.person_id)}::uuid[],
-                ${sorted.map((v) => v.importance)}::int[], ${sorted.map((v) => v.voted_by_member_id)}::uuid[])
-      with ordinality as u(workspace_id, post_id, person_id, importance, member_id, ord)
-    order by u.ord
-    on conflict (post_id, person_id) do nothing
-    returning post_id, person_id`.execute(db);
+    with inserted as (
+      insert into votes (workspace_id, post_id, person_id, importance, voted_by_member_id)
+      select u.workspace_id, u.post_id, u.person_id, u.importance, u.member_id
+      from unnest(${sorted.map((v) => v.workspace_id)}::uuid[], ${sorted.map((v) => v.post_id)}::uuid[], ${sorted.map((v) => v.person_id)}::uuid[],
+                  ${sorted.map((v) => v.importance)}::int[], ${sorted.map((v) => v.voted_by_member_id)}::uuid[])
+        with ordinality as u(workspace_id, post_id, person_id, importance, member_id, ord)
+      order by u.ord
+      on conflict (post_id, person_id) do nothing
+      returning workspace_id, post_id, person_id
+    ), followed as (
+      ${subscribePeopleFrom(sql`inserted`, 'voter')}
+    )
+    select post_id, person_id from inserted`.execute(db);
   return new Set(rows.map((r) => `${r.post_id}:${r.person_id}`));
 }
 
