@@ -33,25 +33,56 @@ function statementName(text: string): string {
   return name;
 }
 
-/** Makes a pooled client send statements marked PREPARED as named (prepared) statements. */
-function prepareMarkedStatements(client: pg.PoolClient): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  // Kysely calls query(text, values); every other form passes through untouched.
-  const marked = (...args: unknown[]): unknown => {
+type QueryFn = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * Tunes a pooled client's `query` (Kysely calls query(text, values); every other form passes through):
+ * - statements marked PREPARED are sent as named (prepared) statements;
+ * - a transaction's `begin` is not sent alone: it goes out with the transaction's first statement,
+ *   back to back on the wire (the client runs in pg's pipeline mode), and that statement's promise
+ *   settles only after both answered, failing if `begin` failed. One round trip less per
+ *   transaction, as JDBC drivers do; docs/adr/0002-query-layer.md, "BEGIN with the first statement".
+ *   Kysely only ever sends one statement at a time on a connection, so nothing else is pipelined.
+ */
+function tuneClient(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as QueryFn;
+  let beginPending = false;
+  const send = (args: unknown[]): Promise<unknown> => {
     const [text, values] = args;
     if (args.length <= 2 && typeof text === 'string' && text.startsWith(PREPARED) && (values === undefined || Array.isArray(values))) {
       return query({ name: statementName(text), text, values });
     }
     return query(...args);
   };
-  client.query = marked as unknown as typeof client.query;
+  const tuned = (...args: unknown[]): Promise<unknown> => {
+    const [text, values] = args;
+    if (args.length <= 2 && text === 'begin' && (values === undefined || (Array.isArray(values) && values.length === 0)) && !beginPending) {
+      beginPending = true;
+      return Promise.resolve({ command: 'BEGIN', rowCount: null, rows: [] });
+    }
+    if (!beginPending) return send(args);
+    beginPending = false;
+    const begun = query('begin');
+    const result = send(args);
+    // a failed begin fails the statement sent with it (the error is begin's); both are always awaited
+    return Promise.allSettled([begun, result]).then(([b, r]) => {
+      if (b.status === 'rejected') throw b.reason;
+      if (r.status === 'rejected') throw r.reason;
+      return r.value;
+    });
+  };
+  client.query = tuned as unknown as typeof client.query;
+  // a client back in the pool never carries a begin that was not sent
+  client.on('end', () => { beginPending = false; });
 }
 
 export function createDatabase(connectionString: string, opts: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString, max: opts.max ?? 20, idleTimeoutMillis: 30_000 });
+  // pipeline: a query is written as soon as it is issued instead of after the previous one's answer;
+  // only tuneClient issues two at once (begin + the first statement)
+  const pool = new pg.Pool({ connectionString, max: opts.max ?? 20, idleTimeoutMillis: 30_000, pipeline: true } as pg.PoolConfig);
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  pool.on('connect', prepareMarkedStatements);
+  pool.on('connect', tuneClient);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
