@@ -8,9 +8,10 @@ import {
   importanceWeight, momentumAgeFactor, parseDemandSettings, scoreDemand, sumComponents, type DemandSettings,
 } from './demand-formula.ts';
 import { enqueueDemandRefresh, scheduleDecay } from './demand-jobs.ts';
+import { lockPostDemand, type StoredPostDemand } from './demand.repo.ts';
 import {
-  lockPostDemand, readNewVoterFacts, writePostDemandUpdates, type NewVoterFacts, type PostDemandUpdate, type SegmentDemandUpdate, type StoredPostDemand,
-} from './demand.repo.ts';
+  readNewVoterFacts, writePostDemandUpdates, type NewVoterFacts, type PostDemandUpdate, type SegmentDemandUpdate,
+} from './new-voters.repo.ts';
 
 export type NewVoter = { postId: string; personId: string; importance: number };
 

@@ -5,7 +5,8 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
 import { addJob, JOB_PRIORITY } from '../../jobs/index.ts';
-import { hasMomentum, insertDecayGate } from './demand.repo.ts';
+import { hasMomentum } from './demand.repo.ts';
+import { insertDecayGate } from './new-voters.repo.ts';
 import { refreshDemand, type DemandRefreshResult, type DemandRefreshTarget } from './refresh-demand.ts';
 
 export const DEMAND_REFRESH_TASK = 'demand.refresh';
