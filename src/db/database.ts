@@ -42,7 +42,9 @@ type QueryFn = (...args: unknown[]) => Promise<unknown>;
  *   back to back on the wire (the client runs in pg's pipeline mode), and that statement's promise
  *   settles only after both answered, failing if `begin` failed. One round trip less per
  *   transaction, as JDBC drivers do; docs/adr/0002-query-layer.md, "BEGIN with the first statement".
- *   Kysely only ever sends one statement at a time on a connection, so nothing else is pipelined.
+ *   Kysely only ever sends one statement at a time on a connection, so nothing else is pipelined,
+ *   and it ends every transaction with commit or rollback, which carries a begin still held back:
+ *   no connection goes back to the pool with one pending.
  */
 function tuneClient(client: pg.PoolClient): void {
   const query = client.query.bind(client) as QueryFn;
@@ -72,8 +74,6 @@ function tuneClient(client: pg.PoolClient): void {
     });
   };
   client.query = tuned as unknown as typeof client.query;
-  // a client back in the pool never carries a begin that was not sent
-  client.on('end', () => { beginPending = false; });
 }
 
 export function createDatabase(connectionString: string, opts: { max?: number } = {}): Db {
