@@ -47,6 +47,8 @@ export type VoteCheck = {
   sumVoteCount: number;
   countVotes: number;
   postsWithWrongCount: number;
+  /** WAL the whole server wrote during the run, per vote added (full-page images: first change to a page after a checkpoint). */
+  walPerVote?: { bytes: number; fullPageImages: number };
 };
 
 /**
@@ -83,6 +85,14 @@ export async function checkVotes(db: Db, workspaceId: string, ledger: VoteLedger
   const ok = lost === 0 && unexplained === 0 && check.votesAdded === storedEmails.size && storedFromCutOff <= cutOffAtEnd
     && check.sumVoteCount === check.countVotes && check.postsWithWrongCount === 0;
   return { ok, ...check };
+}
+
+export type WalCounters = { bytes: number; fullPageImages: number };
+
+/** The server's WAL written so far (pg_stat_wal, PostgreSQL 14+): bytes and full-page images. */
+export async function readWalCounters(db: Db): Promise<WalCounters> {
+  const { rows: [row] } = await sql<{ bytes: string; fpi: string }>`select wal_bytes::text as bytes, wal_fpi::text as fpi from pg_stat_wal`.execute(db);
+  return { bytes: Number(row.bytes), fullPageImages: Number(row.fpi) };
 }
 
 export async function readPostgresVersion(db: Db): Promise<string> {

@@ -141,7 +141,8 @@ function similarText(s: SimilarLatency): string {
 function voteCheckText(c: BenchReport['voteChecks'][number]): string {
   return `votes, ${c.connections} connections: ${c.ok ? 'OK' : 'FAILED'} — ${fmt(c.votesAdded)} votes added for ${fmt(c.responses2xx)} 2xx responses`
     + ` + ${fmt(c.storedFromCutOff)} of ${fmt(c.cutOffAtEnd)} requests cut off when the time was up; lost ${c.lost}, unexplained ${c.unexplained};`
-    + ` sum(vote_count) ${fmt(c.sumVoteCount)} ${c.sumVoteCount === c.countVotes ? '=' : '≠'} count(*) ${fmt(c.countVotes)}; posts with a wrong count ${c.postsWithWrongCount}`;
+    + ` sum(vote_count) ${fmt(c.sumVoteCount)} ${c.sumVoteCount === c.countVotes ? '=' : '≠'} count(*) ${fmt(c.countVotes)}; posts with a wrong count ${c.postsWithWrongCount}`
+    + (c.walPerVote ? `; WAL per vote ${fmt(c.walPerVote.bytes / 1024, 1)} kB, ${fmt(c.walPerVote.fullPageImages, 2)} full-page images` : '');
 }
 
 export function formatMarkdown(report: BenchReport): string {

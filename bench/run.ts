@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createDatabase, type Db } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
-import { checkVotes, countVotes, loadFixture, readPostgresVersion, waitForIdleQueue } from './bench-db.ts';
+import { checkVotes, countVotes, loadFixture, readPostgresVersion, readWalCounters, waitForIdleQueue } from './bench-db.ts';
 import { readPeakRssMb, runNodeScript, sampleCpu, startBackboard, startCeiling, ROOT, type Served } from './processes.ts';
 import { describeMachine, evaluateTargets, formatConsole, formatMarkdown, withRatios, type BenchReport, type Row } from './report.ts';
 import {
@@ -169,9 +169,14 @@ async function runScenario(served: Served, db: Db, fixture: Fixture & { workspac
   const before = await countVotes(db, fixture.workspaceId);
   const ledger = newVoteLedger(tag, connections);
   progress(`${SCENARIO_LABELS.vote}, ${connections} connections, ${duration} s`);
+  const walBefore = await readWalCounters(db);
   const result = await runLoad(url, scenarioRequests('vote', fixture, tag, ledger), connections, duration, cpu);
   await sleep(SETTLE_MS);
-  voteChecks.push({ connections, ...(await checkVotes(db, fixture.workspaceId, ledger, before, result.requests)) });
+  const walAfter = await readWalCounters(db);
+  const check = await checkVotes(db, fixture.workspaceId, ledger, before, result.requests);
+  const per = (n: number) => (check.votesAdded > 0 ? n / check.votesAdded : 0);
+  check.walPerVote = { bytes: per(walAfter.bytes - walBefore.bytes), fullPageImages: per(walAfter.fullPageImages - walBefore.fullPageImages) };
+  voteChecks.push({ connections, ...check });
   return result;
 }
 
