@@ -130,7 +130,9 @@ for (const target of testTargets()) {
           assert.deepEqual(await findCounterMismatches(t.db, t.workspace.id, board.id), [], `after ${JSON.stringify(o)}`);
         }
       }), { numRuns: 50 });
-      for (const [what, n] of Object.entries(done)) assert.ok(n >= 5, `only ${n} × ${what} in 50 runs: ${JSON.stringify(done)}`);
+      // the generator must reach every kind of step; how often is random (chains: 10–19 per 50 runs
+      // measured, 4 once in CI), so the floor only proves each kind ran, with room for a thin draw
+      for (const [what, n] of Object.entries(done)) assert.ok(n >= 2, `only ${n} × ${what} in 50 runs: ${JSON.stringify(done)}`);
     });
   });
 }
