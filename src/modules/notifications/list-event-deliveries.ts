@@ -18,9 +18,12 @@ export async function listEventDeliveries(ctx: Context, eventId: string): Promis
   const event = await loadEvent(ctx.db, eventId);
   if (!event || event.workspace_id !== ctx.actor.workspaceId) throw eventNotFound();
   const items = await listEventDeliveryRows(ctx.db, ctx.actor.workspaceId, event.id);
+  // The summary is counted from these same rows, not by a second query: a second statement sees a
+  // later snapshot, and a delivery sent in between would be "queued" in the list and "sent" in the sum.
+  const counts = items.map((row) => ({ event_id: event.id, channel: row.channel, state: row.state, skip_reason: row.skip_reason, count: 1 }));
   return {
     event: { id: event.id, type: event.type, postId: event.post_id, createdAt: event.created_at },
-    summary: summarizeDeliveries(await countDeliveries(ctx.db, [event.id])),
+    summary: summarizeDeliveries(counts),
     items,
   };
 }
