@@ -86,6 +86,16 @@ export function createDatabase(connectionString: string, opts: { max?: number } 
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
+/**
+ * Run fn's reads on one snapshot (a read-only, repeatable-read transaction): a page and the totals
+ * shown beside it count the same rows, however much is written meanwhile. Joins the caller's
+ * transaction when there is one.
+ */
+export async function withSnapshot<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db as Tx);
+  return (db as Db).transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn);
+}
+
 /** Run fn in one transaction (the one-transaction-per-use-case rule), or join the caller's. */
 export async function withTransaction<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (db.isTransaction) return fn(db as Tx);

@@ -1,18 +1,35 @@
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { invalid } from '../../lib/errors.ts';
+import type { DeliveryPageKey } from './deliveries.repo.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DELIVERY_STATES: readonly unknown[] = ['queued', 'sent', 'failed', 'skipped'];
+const invalidCursor = () => invalid('cursor', 'is not a valid cursor for this list', 'invalid_cursor');
+const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /** Keyset cursors over (created_at to the microsecond, id), newest first. */
 export function decodeTimeCursor(cursor: string | undefined): { createdAt: string; id: string } | null {
   if (cursor === undefined) return null;
-  const values = decodeCursor(cursor, 2);
-  if (!values || typeof values[0] !== 'string' || typeof values[1] !== 'string' || Number.isNaN(Date.parse(values[0]))) {
-    throw invalid('cursor', 'is not a valid cursor for this list', 'invalid_cursor');
-  }
-  return { createdAt: values[0], id: values[1] };
+  const [createdAt, id] = decodeCursor(cursor, 2) ?? [];
+  if (!isTime(createdAt) || !isUuid(id)) throw invalidCursor();
+  return { createdAt, id };
 }
 
 export function nextTimeCursor<T extends { created_key: string; id: string }>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null };
+}
+
+/** Keyset cursors over an event's audit: (email delivery state, created_at to the microsecond, id). */
+export function decodeDeliveryCursor(cursor: string | undefined): DeliveryPageKey | null {
+  if (cursor === undefined) return null;
+  const [state, createdAt, id] = decodeCursor(cursor, 3) ?? [];
+  if (typeof state !== 'string' || !DELIVERY_STATES.includes(state) || !isTime(createdAt) || !isUuid(id)) throw invalidCursor();
+  return { state, createdAt, id };
+}
+
+export function encodeDeliveryCursor(last: { state: string; created_key: string; id: string }): string {
+  return encodeCursor([last.state, last.created_key, last.id]);
 }

@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
 import type { DeliveriesTable, NotificationsTable } from '../../db/schema.ts';
+import { containsPattern } from '../../lib/like-pattern.ts';
 
 /** In-app rows; an event's second dispatch finds them already there and adds nothing. */
 export async function insertNotifications(tx: DbOrTx, rows: Insertable<NotificationsTable>[]): Promise<void> {
@@ -60,9 +61,20 @@ export async function markDeliverySkipped(tx: DbOrTx, deliveryId: string, reason
   await tx.updateTable('deliveries').set({ state: 'skipped', skip_reason: reason, updated_at: now }).where('id', '=', deliveryId).execute();
 }
 
-/** Every delivery of one event with who it was for (the per-recipient audit). */
-export async function listEventDeliveryRows(db: DbOrTx, workspaceId: string, eventId: string) {
-  return db
+/** Where a page of an event's audit ends: the last email delivery's sort key. */
+export type DeliveryPageKey = { state: string; createdAt: string; id: string };
+
+/**
+ * One page of an event's per-recipient audit. A page is a run of recipients, taken by their email
+ * delivery (failed, queued, sent, skipped; then oldest first), optionally of one state or matching a
+ * name or address; each comes with its in-app delivery. Returns up to `limit + 1` email rows (the
+ * extra one says there is a next page) and the in-app rows of the first `limit`.
+ */
+export async function listEventDeliveryRows(
+  db: DbOrTx,
+  opts: { workspaceId: string; eventId: string; state?: DeliveriesTable['state']; q?: string; after: DeliveryPageKey | null; limit: number },
+) {
+  const ofEvent = () => db
     .selectFrom('deliveries as d')
     .leftJoin('people as p', 'p.id', 'd.person_id')
     .leftJoin('members as m', 'm.id', 'd.member_id')
@@ -71,15 +83,39 @@ export async function listEventDeliveryRows(db: DbOrTx, workspaceId: string, eve
       'd.created_at', 'd.updated_at', 'd.sent_at', 'd.person_id', 'd.member_id',
       'p.name as person_name', 'p.email as person_email', 'm.name as member_name', 'm.email as member_email',
     ])
-    .where('d.workspace_id', '=', workspaceId)
-    .where('d.event_id', '=', eventId)
-    .orderBy('d.state')
-    .orderBy('d.created_at')
-    .orderBy('d.id')
+    .where('d.workspace_id', '=', opts.workspaceId)
+    .where('d.event_id', '=', opts.eventId);
+
+  let emails = ofEvent()
+    .select(sql<string>`to_char(d.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('created_key'))
+    .where('d.channel', '=', 'email');
+  if (opts.state) emails = emails.where('d.state', '=', opts.state);
+  if (opts.q) {
+    const pattern = containsPattern(opts.q);
+    emails = emails.where((eb) => eb.or([
+      eb('p.name', 'ilike', pattern), eb('p.email', 'ilike', pattern), eb('m.name', 'ilike', pattern), eb('m.email', 'ilike', pattern), eb('d.address', 'ilike', pattern),
+    ]));
+  }
+  if (opts.after) {
+    const { state, createdAt, id } = opts.after;
+    emails = emails.where(sql<boolean>`(d.state, d.created_at, d.id) > (${state}, ${createdAt}::timestamptz, ${id}::uuid)`);
+  }
+  const emailRows = await emails.orderBy('d.state').orderBy('d.created_at').orderBy('d.id').limit(opts.limit + 1).execute();
+
+  const onPage = emailRows.slice(0, opts.limit);
+  const personIds = onPage.flatMap((row) => (row.person_id ? [row.person_id] : []));
+  const memberIds = onPage.flatMap((row) => (row.member_id ? [row.member_id] : []));
+  const inAppRows = onPage.length === 0 ? [] : await ofEvent()
+    .where('d.channel', '=', 'in_app')
+    .where((eb) => eb.or([
+      ...(personIds.length ? [eb('d.person_id', 'in', personIds)] : []),
+      ...(memberIds.length ? [eb('d.member_id', 'in', memberIds)] : []),
+    ]))
     .execute();
+  return { emailRows, inAppRows };
 }
 
-export type EventDeliveryRow = Awaited<ReturnType<typeof listEventDeliveryRows>>[number];
+export type EventDeliveryRow = Awaited<ReturnType<typeof listEventDeliveryRows>>['inAppRows'][number];
 
 export type DeliveryCounts = { event_id: string; channel: string; state: string; skip_reason: string | null; count: number };
 

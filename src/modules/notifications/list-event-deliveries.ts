@@ -1,30 +1,44 @@
 import type { Context } from '../context.ts';
 import { loadEvent } from '../events/index.ts';
+import { withSnapshot } from '../../db/database.ts';
+import type { DeliveryState } from '../../db/schema/notifications.ts';
 import { countDeliveries, listEventDeliveryRows, listNotifiedEventRows, type EventDeliveryRow } from './deliveries.repo.ts';
 import { summarizeDeliveries, type DeliverySummary } from './delivery-summary.ts';
-import { decodeTimeCursor, nextTimeCursor } from './cursor-key.ts';
+import { decodeDeliveryCursor, decodeTimeCursor, encodeDeliveryCursor, nextTimeCursor } from './cursor-key.ts';
 import { canViewDeliveries } from './notifications.policy.ts';
 import { eventNotFound, teamOnly } from './notifications.errors.ts';
 
 export type EventDeliveries = {
   event: { id: string; type: string; postId: string | null; createdAt: Date };
+  /** Counts over every recipient of the event, whatever the page and filters. */
   summary: DeliverySummary;
+  /** This page's recipients: each one's email delivery, then their in-app ones. */
   items: EventDeliveryRow[];
+  nextCursor: string | null;
 };
 
+export type EventDeliveriesQuery = { state?: DeliveryState; q?: string; cursor?: string; limit?: number };
+
 /** The per-recipient audit of one event: who was notified on which channel, when, and why not. */
-export async function listEventDeliveries(ctx: Context, eventId: string): Promise<EventDeliveries> {
+export async function listEventDeliveries(ctx: Context, eventId: string, query: EventDeliveriesQuery = {}): Promise<EventDeliveries> {
   if (!canViewDeliveries(ctx.actor)) throw teamOnly();
   const event = await loadEvent(ctx.db, eventId);
   if (!event || event.workspace_id !== ctx.actor.workspaceId) throw eventNotFound();
-  const items = await listEventDeliveryRows(ctx.db, ctx.actor.workspaceId, event.id);
-  // The summary is counted from these same rows, not by a second query: a second statement sees a
-  // later snapshot, and a delivery sent in between would be "queued" in the list and "sent" in the sum.
-  const counts = items.map((row) => ({ event_id: event.id, channel: row.channel, state: row.state, skip_reason: row.skip_reason, count: 1 }));
+  const limit = query.limit ?? 50;
+  const after = decodeDeliveryCursor(query.cursor);
+  // One snapshot for the page and the totals: a delivery sent while they are read is counted the
+  // way it is listed, never "queued" in the list and "sent" in the sum.
+  const { emailRows, inAppRows, counts } = await withSnapshot(ctx.db, async (tx) => ({
+    ...(await listEventDeliveryRows(tx, { workspaceId: ctx.actor.workspaceId, eventId: event.id, state: query.state, q: query.q?.trim() || undefined, after, limit })),
+    counts: await countDeliveries(tx, [event.id]),
+  }));
+  const page = emailRows.slice(0, limit);
+  const last = page.at(-1);
   return {
     event: { id: event.id, type: event.type, postId: event.post_id, createdAt: event.created_at },
     summary: summarizeDeliveries(counts),
-    items,
+    items: [...page, ...inAppRows],
+    nextCursor: emailRows.length > limit && last ? encodeDeliveryCursor(last) : null,
   };
 }
 

@@ -3,7 +3,7 @@ import { contextOf, type AppDeps } from '../../http/context.ts';
 import { errorResponses, IdParams, Page } from '../../http/schemas.ts';
 import { limit } from '../../http/security.ts';
 import {
-  EventDeliveriesSchema, InboxQuery, InboxSchema, LogEntrySchema, LogQuery, MailSettingsSchema, MarkReadBody, TestMailBody,
+  EventDeliveriesQuery, EventDeliveriesSchema, InboxQuery, InboxSchema, LogEntrySchema, LogQuery, MailSettingsSchema, MarkReadBody, TestMailBody,
   TestMailResultSchema, UnreadSchema,
 } from './notifications.schemas.ts';
 import { listNotifications, markNotificationsRead } from './list-notifications.ts';
@@ -28,10 +28,18 @@ export function notificationsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     }, async (request) => markNotificationsRead(contextOf(request, deps), request.body));
 
     app.get('/api/v1/events/:id/deliveries', {
-      schema: { tags, summary: 'Who was notified of an event, on which channel, when, and why not (team)', params: IdParams, response: { 200: EventDeliveriesSchema, ...errorResponses } },
+      schema: {
+        tags, summary: 'Who was notified of an event, on which channel, when, and why not (team): recipients paged, counts over all of them',
+        params: IdParams, querystring: EventDeliveriesQuery, response: { 200: EventDeliveriesSchema, ...errorResponses },
+      },
     }, async (request) => {
-      const result = await listEventDeliveries(contextOf(request, deps), request.params.id);
-      return { event: { ...result.event, createdAt: result.event.createdAt.toISOString() }, summary: result.summary, items: result.items.map(presentDelivery) };
+      const result = await listEventDeliveries(contextOf(request, deps), request.params.id, request.query);
+      return {
+        event: { ...result.event, createdAt: result.event.createdAt.toISOString() },
+        summary: result.summary,
+        items: result.items.map(presentDelivery),
+        nextCursor: result.nextCursor,
+      };
     });
 
     app.get('/api/v1/notifications/log', {

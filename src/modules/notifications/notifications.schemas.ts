@@ -61,8 +61,16 @@ export const DeliverySchema = Type.Object({
 export const EventDeliveriesSchema = Type.Object({
   event: Type.Object({ id: Uuid, type: Type.String(), postId: Nullable(Uuid), createdAt: Timestamp }),
   summary: SummarySchema,
-  items: Type.Array(DeliverySchema),
+  items: Type.Array(DeliverySchema, { description: "This page's recipients: each one's email delivery, then their in-app ones" }),
+  nextCursor: Nullable(Type.String()),
 }, { $id: 'EventDeliveries' });
+
+export const EventDeliveriesQuery = Type.Object({
+  state: Type.Optional(Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed'), Type.Literal('skipped')], { description: 'Only recipients whose email is in this state' })),
+  q: Type.Optional(Type.String({ maxLength: 200, description: "Part of a recipient's name or email address" })),
+  cursor: Type.Optional(Type.String({ maxLength: 300 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'Recipients per page (default 50)' })),
+});
 
 export const LogQuery = Type.Object({
   postId: Type.Optional(Uuid),

@@ -72,11 +72,14 @@ export type Delivery = {
   updatedAt: string;
   sentAt: string | null;
 };
-export type EventDeliveries = { event: { id: string; type: string; postId: string | null; createdAt: string }; summary: DeliverySummary; items: Delivery[] };
+/** One page of an event's recipients (email delivery, then in-app ones); `summary` counts all of them. */
+export type EventDeliveries = Page<Delivery> & { event: { id: string; type: string; postId: string | null; createdAt: string }; summary: DeliverySummary };
+export type DeliveryState = Delivery['state'];
+export type EventDeliveriesQuery = { state?: DeliveryState; q?: string; cursor?: string | null; limit?: number };
 export type LogEntry = { id: string; type: string; postId: string | null; postTitle: string | null; headline: string | null; createdAt: string; summary: DeliverySummary };
 
-export const getEventDeliveries = (eventId: string, signal?: AbortSignal) =>
-  http.get<EventDeliveries>(`/api/v1/events/${seg(eventId)}/deliveries`, undefined, signal);
+export const getEventDeliveries = (eventId: string, query: EventDeliveriesQuery = {}, signal?: AbortSignal) =>
+  http.get<EventDeliveries>(`/api/v1/events/${seg(eventId)}/deliveries`, query, signal);
 export const getNotificationLog = (query: { postId?: string; cursor?: string | null; limit?: number }, signal?: AbortSignal) =>
   http.get<Page<LogEntry>>('/api/v1/notifications/log', query, signal);
 
