@@ -13,3 +13,10 @@ export function decodeCursor(cursor: string | undefined, arity: number): unknown
     return null;
   }
 }
+
+const TIME_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
+
+/** A timestamp as cursors carry it: UTC to the microsecond (`to_char(... 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`). */
+export function isTimeKey(value: unknown): value is string {
+  return typeof value === 'string' && TIME_KEY.test(value) && !Number.isNaN(Date.parse(value));
+}

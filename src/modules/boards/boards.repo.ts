@@ -1,14 +1,14 @@
 import type { DbOrTx } from '../../db/database.ts';
 import type { Board } from '../../db/schema.ts';
+import { isUuid } from '../../lib/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function findBoard(db: DbOrTx, workspaceId: string, idOrSlug: string): Promise<Board | undefined> {
   return db
     .selectFrom('boards')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
-    .where(UUID.test(idOrSlug) ? 'id' : 'slug', '=', UUID.test(idOrSlug) ? idOrSlug : idOrSlug.toLowerCase())
+    .where(isUuid(idOrSlug) ? 'id' : 'slug', '=', isUuid(idOrSlug) ? idOrSlug : idOrSlug.toLowerCase())
     .executeTakeFirst();
 }
 

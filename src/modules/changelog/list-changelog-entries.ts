@@ -1,5 +1,5 @@
 import type { Context } from '../context.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { decodeCursor, encodeCursor, isTimeKey } from '../../lib/cursor.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { isTeam } from '../auth/index.ts';
 import { canManageChangelog } from './changelog.policy.ts';
@@ -7,12 +7,11 @@ import { listEntryRows, loadLinkedPosts } from './changelog.repo.ts';
 import { invalidChangelogCursor } from './changelog.errors.ts';
 import { entryUrl, type EntryDetail } from './changelog.present.ts';
 import type { ListChangelogInput } from './changelog.schemas.ts';
+import { isUuid } from '../../lib/ids.ts';
 
 export type EntryPage = { items: EntryDetail[]; nextCursor: string | null };
 
 const DEFAULT_LIMIT = 20;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MICROS_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
 
 /**
  * A page of entries with their linked posts (two queries). Outside the team only published entries,
@@ -49,7 +48,7 @@ function decodeAfter(cursor: string, sortBy: 'created' | 'published'): { key: st
   const values = decodeCursor(cursor, 3);
   if (!values) throw invalidChangelogCursor();
   const [cursorSort, key, id] = values;
-  if (cursorSort !== sortBy || typeof key !== 'string' || !MICROS_ISO.test(key) || typeof id !== 'string' || !UUID.test(id)) {
+  if (cursorSort !== sortBy || !isTimeKey(key) || !isUuid(id)) {
     throw invalidChangelogCursor();
   }
   return { key, id };

@@ -6,12 +6,12 @@ import { findStatus } from '../statuses/index.ts';
 import { lockEntry } from './changelog.repo.ts';
 import { publishEntryInTransaction } from './publish-entry-in-transaction.ts';
 import type { PublishJobPayload } from './schedule-changelog-entry.ts';
+import { isUuid } from '../../lib/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isPayload(value: unknown): value is PublishJobPayload {
   const p = value as Partial<PublishJobPayload> | null;
-  return typeof p?.entryId === 'string' && UUID.test(p.entryId) && typeof p.workspaceId === 'string' && UUID.test(p.workspaceId);
+  return isUuid(p?.entryId) && isUuid(p.workspaceId);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Context } from '../context.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { isUuid } from '../../lib/ids.ts';
 import { canViewCompanies } from './companies.policy.ts';
 import { listCompanyRows, type CompanyRow } from './companies.repo.ts';
 import { invalidCursor } from './companies.errors.ts';
@@ -12,7 +13,7 @@ export async function listCompanies(ctx: Context, input: ListCompaniesInput): Pr
   let after: { name: string; id: string } | null = null;
   if (input.cursor) {
     const values = decodeCursor(input.cursor, 2);
-    if (!values || typeof values[0] !== 'string' || typeof values[1] !== 'string' || !/^[0-9a-f-]{36}$/i.test(values[1])) throw invalidCursor();
+    if (!values || typeof values[0] !== 'string' || !isUuid(values[1])) throw invalidCursor();
     after = { name: values[0], id: values[1] };
   }
   // one extra row tells whether there is a next page

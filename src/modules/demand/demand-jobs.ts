@@ -8,6 +8,7 @@ import { addJob, JOB_PRIORITY } from '../../jobs/index.ts';
 import { hasMomentum } from './demand.repo.ts';
 import { insertDecayGate } from './new-voters.repo.ts';
 import { refreshDemand, type DemandRefreshResult, type DemandRefreshTarget } from './refresh-demand.ts';
+import { isUuid } from '../../lib/ids.ts';
 
 export const DEMAND_REFRESH_TASK = 'demand.refresh';
 
@@ -15,7 +16,6 @@ export const DEMAND_REFRESH_TASK = 'demand.refresh';
 export const DECAY_INTERVAL_MS = 60 * 60 * 1000;
 
 const SCOPES = new Set(['posts', 'person', 'company', 'workspace', 'decay']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Schedules a refresh; call it with the transaction that makes the change. */
 export async function enqueueDemandRefresh(db: DbOrTx, target: DemandRefreshTarget, opts: { now?: Date } = {}): Promise<void> {
@@ -61,7 +61,7 @@ export async function scheduleDecay(db: DbOrTx, workspaceId: string, now: Date =
 /** The job handler: refresh, then keep the hourly decay going while some post still has momentum. */
 export async function runDemandRefreshJob(db: DbOrTx, payload: unknown, opts: { now?: Date } = {}): Promise<DemandRefreshResult> {
   const p = (payload ?? {}) as Record<string, unknown>;
-  if (p.scope === 'dirty' && typeof p.workspaceId === 'string' && UUID.test(p.workspaceId)) return drainDirtyDemand(db, p.workspaceId, opts);
+  if (p.scope === 'dirty' && isUuid(p.workspaceId)) return drainDirtyDemand(db, p.workspaceId, opts);
   const target = parseTarget(payload);
   if (target.scope === 'decay') {
     // from here on a change that brings momentum schedules the next decay itself (enqueueDemandRefresh)
@@ -102,14 +102,14 @@ function parseTarget(payload: unknown): DemandRefreshTarget {
   const p = (payload ?? {}) as Record<string, unknown>;
   const id = (key: string): string => {
     const value = p[key];
-    if (typeof value !== 'string' || !UUID.test(value)) throw new Error(`demand.refresh: ${key} must be a uuid`);
+    if (!isUuid(value)) throw new Error(`demand.refresh: ${key} must be a uuid`);
     return value;
   };
   const scope = p.scope;
   if (typeof scope !== 'string' || !SCOPES.has(scope)) throw new Error(`demand.refresh: unknown scope ${String(scope)}`);
   const workspaceId = id('workspaceId');
   if (scope === 'posts') {
-    const postIds = Array.isArray(p.postIds) ? p.postIds.filter((x): x is string => typeof x === 'string' && UUID.test(x)) : [];
+    const postIds = Array.isArray(p.postIds) ? p.postIds.filter(isUuid) : [];
     return { scope, workspaceId, postIds };
   }
   if (scope === 'person') return { scope, workspaceId, personId: id('personId') };
@@ -134,7 +134,7 @@ export async function refreshDemandForMergeEvent(
     .where((eb) => eb.or([eb('source_post_id', '=', postId), eb('target_post_id', '=', postId)]))
     .execute();
   const named = [event.data?.targetId, (event.data?.unmerged as { fromTargetId?: unknown } | undefined)?.fromTargetId]
-    .filter((id): id is string => typeof id === 'string' && UUID.test(id));
+    .filter(isUuid);
   const ids = new Set([postId, ...named, ...rows.flatMap((r) => [r.source_post_id, r.target_post_id])]);
   await enqueueDemandRefresh(db, { scope: 'posts', workspaceId: event.workspace_id, postIds: [...ids] });
 }

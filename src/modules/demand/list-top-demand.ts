@@ -6,11 +6,11 @@ import { listTopDemandRows, type TopDemandRow } from './demand-views.repo.ts';
 import { canSeeDemand } from './demand.policy.ts';
 import { demandTeamOnly, invalidDemandCursor } from './demand.errors.ts';
 import type { TopDemandInput } from './demand.schemas.ts';
+import { isUuid } from '../../lib/ids.ts';
 
 export type TopDemandItem = { rank: number; row: TopDemandRow; segment: string | null; components: DemandComponents };
 export type TopDemandPage = { items: TopDemandItem[]; nextCursor: string | null };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_LIMIT = 25;
 
 /**
@@ -56,7 +56,7 @@ function decodeAfter(cursor: string, segment: string | null, boardId: string | n
   if (!values) throw invalidDemandCursor();
   const [cursorSegment, cursorBoard, key, id, rank] = values;
   const ok = cursorSegment === segment && cursorBoard === boardId && typeof key === 'number' && Number.isFinite(key)
-    && typeof id === 'string' && UUID.test(id) && Number.isInteger(rank) && (rank as number) >= 0;
+    && isUuid(id) && Number.isInteger(rank) && (rank as number) >= 0;
   if (!ok) throw invalidDemandCursor();
   return { key: key as number, id, rank: rank as number };
 }

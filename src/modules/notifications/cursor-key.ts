@@ -1,18 +1,16 @@
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { decodeCursor, encodeCursor, isTimeKey } from '../../lib/cursor.ts';
 import { invalid } from '../../lib/errors.ts';
 import type { DeliveryPageKey } from './deliveries.repo.ts';
+import { isUuid } from '../../lib/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DELIVERY_STATES: readonly unknown[] = ['queued', 'sent', 'failed', 'skipped'];
 const invalidCursor = () => invalid('cursor', 'is not a valid cursor for this list', 'invalid_cursor');
-const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
-const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /** Keyset cursors over (created_at to the microsecond, id), newest first. */
 export function decodeTimeCursor(cursor: string | undefined): { createdAt: string; id: string } | null {
   if (cursor === undefined) return null;
   const [createdAt, id] = decodeCursor(cursor, 2) ?? [];
-  if (!isTime(createdAt) || !isUuid(id)) throw invalidCursor();
+  if (!isTimeKey(createdAt) || !isUuid(id)) throw invalidCursor();
   return { createdAt, id };
 }
 
@@ -26,7 +24,7 @@ export function nextTimeCursor<T extends { created_key: string; id: string }>(ro
 export function decodeDeliveryCursor(cursor: string | undefined): DeliveryPageKey | null {
   if (cursor === undefined) return null;
   const [state, createdAt, id] = decodeCursor(cursor, 3) ?? [];
-  if (typeof state !== 'string' || !DELIVERY_STATES.includes(state) || !isTime(createdAt) || !isUuid(id)) throw invalidCursor();
+  if (typeof state !== 'string' || !DELIVERY_STATES.includes(state) || !isTimeKey(createdAt) || !isUuid(id)) throw invalidCursor();
   return { state, createdAt, id };
 }
 

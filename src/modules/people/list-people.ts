@@ -1,13 +1,12 @@
 import type { Context } from '../context.ts';
 import { forbidden } from '../../lib/errors.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { decodeCursor, encodeCursor, isTimeKey } from '../../lib/cursor.ts';
 import { canViewPeople } from './people.policy.ts';
 import { listPersonRows, type PersonRow } from './people.repo.ts';
 import { invalidCursor } from './people.errors.ts';
 import type { ListPeopleInput } from './people.schemas.ts';
+import { isUuid } from '../../lib/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 export async function listPeople(ctx: Context, input: ListPeopleInput): Promise<{ items: PersonRow[]; nextCursor: string | null }> {
   if (!canViewPeople(ctx.actor)) throw forbidden('Only the team can see people');
@@ -15,7 +14,7 @@ export async function listPeople(ctx: Context, input: ListPeopleInput): Promise<
   let after: { createdKey: string; id: string } | null = null;
   if (input.cursor) {
     const values = decodeCursor(input.cursor, 2);
-    if (!values || typeof values[0] !== 'string' || !ISO.test(values[0]) || typeof values[1] !== 'string' || !UUID.test(values[1])) {
+    if (!values || !isTimeKey(values[0]) || !isUuid(values[1])) {
       throw invalidCursor();
     }
     after = { createdKey: values[0], id: values[1] };

@@ -1,5 +1,5 @@
 import type { Context } from '../context.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { decodeCursor, encodeCursor, isTimeKey } from '../../lib/cursor.ts';
 import { isTeam } from '../auth/index.ts';
 import { boardNotFound, canViewBoard, findBoard } from '../boards/index.ts';
 import { findStatusesMatching, isStatusKind } from '../statuses/index.ts';
@@ -8,10 +8,10 @@ import { listPostRows, type PostListFilter, type PostListRow } from './post-list
 import { demandSortTeamOnly, invalidCursor, unknownStatus } from './posts.errors.ts';
 import type { PostListItem } from './posts.present.ts';
 import type { ListPostsInput, PostSortValue } from './posts.schemas.ts';
+import { isUuid } from '../../lib/ids.ts';
 
 export type PostPage = { items: PostListItem[]; nextCursor: string | null };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_LIMIT = 20;
 // Trending is what Canny and Fider open a board with: new posts with early votes rise.
 const DEFAULT_SORT: PostSortValue = 'trending';
@@ -70,9 +70,9 @@ function decodeAfter(cursor: string, sort: PostSortValue): { key: number | strin
   const values = decodeCursor(cursor, 3);
   if (!values) throw invalidCursor();
   const [cursorSort, key, id] = values;
-  if (cursorSort !== sort || typeof id !== 'string' || !UUID.test(id)) throw invalidCursor();
+  if (cursorSort !== sort || !isUuid(id)) throw invalidCursor();
   const ok = sort === 'top' ? Number.isInteger(key)
-    : sort === 'new' ? typeof key === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(key)
+    : sort === 'new' ? isTimeKey(key)
     : typeof key === 'number' && Number.isFinite(key);
   if (!ok) throw invalidCursor();
   return { key: key as number | string, id };

@@ -1,19 +1,18 @@
 import type { Context } from '../context.ts';
 import type { Board, Status } from '../../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { decodeCursor, encodeCursor, isTimeKey } from '../../lib/cursor.ts';
 import { isTeam } from '../auth/index.ts';
 import { boardNotFound, canViewBoard, findBoard } from '../boards/index.ts';
 import { listRoadmapRows, listRoadmapStatuses, type RoadmapRow } from './roadmap.repo.ts';
 import { invalidRoadmapCursor } from './roadmap.errors.ts';
 import { ROADMAP_KINDS, type RoadmapInput, type RoadmapKind } from './roadmap.schemas.ts';
+import { isUuid } from '../../lib/ids.ts';
 
 export type RoadmapColumn = { kind: RoadmapKind; statuses: Status[]; rows: RoadmapRow[]; nextCursor: string | null };
 export type Roadmap = { board: Board | null; columns: RoadmapColumn[] };
 
 // Planned and in-progress work is what visitors come for; shipped is a tail of recent wins.
 const DEFAULT_PAGE: Record<RoadmapKind, number> = { planned: 50, in_progress: 50, shipped: 10 };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MICROS_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
 
 /**
  * The public roadmap: columns planned, in progress and shipped, for one board or every board the
@@ -65,8 +64,8 @@ function decodeAfter(cursor: string): { kind: RoadmapKind; key: number | string;
   const values = decodeCursor(cursor, 3);
   if (!values) throw invalidRoadmapCursor();
   const [kind, key, id] = values;
-  if (!ROADMAP_KINDS.includes(kind as RoadmapKind) || typeof id !== 'string' || !UUID.test(id)) throw invalidRoadmapCursor();
-  const ok = kind === 'shipped' ? typeof key === 'string' && MICROS_ISO.test(key) : Number.isInteger(key);
+  if (!ROADMAP_KINDS.includes(kind as RoadmapKind) || !isUuid(id)) throw invalidRoadmapCursor();
+  const ok = kind === 'shipped' ? isTimeKey(key) : Number.isInteger(key);
   if (!ok) throw invalidRoadmapCursor();
   return { kind: kind as RoadmapKind, key: key as number | string, id };
 }

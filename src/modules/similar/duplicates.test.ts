@@ -85,6 +85,8 @@ for (const target of testTargets()) {
       } while (cursor);
       assert.deepEqual(seen, all.map((p) => p.id));
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/duplicates?cursor=garbage', headers: admin })).statusCode, 400);
+      const forged = Buffer.from(JSON.stringify([0.5, 'not-a-uuid'])).toString('base64url');
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/v1/duplicates?cursor=${forged}`, headers: admin })).statusCode, 400, 'a forged id is refused, not sent to SQL');
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/duplicates' })).statusCode, 403);
       const person = await personHeaders(t, (await createCustomer(t)).id);
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/duplicates', headers: person })).statusCode, 403);

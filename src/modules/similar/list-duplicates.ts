@@ -1,6 +1,7 @@
 import type { Context } from '../context.ts';
 import { forbidden, invalid } from '../../lib/errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { isUuid } from '../../lib/ids.ts';
 import { canViewDuplicates } from './similar.policy.ts';
 import { listOpenCandidates, listOpenPairIds, loadPostCards } from './similar.repo.ts';
 import { presentDuplicatePost, roundScore, type DuplicateCandidateJson } from './similar.present.ts';
@@ -41,7 +42,7 @@ export async function listDuplicates(ctx: Context, input: { cursor?: string; lim
   let after: { score: number; id: string } | null = null;
   if (input.cursor !== undefined) {
     const decoded = decodeCursor(input.cursor, 2);
-    if (!decoded || typeof decoded[0] !== 'number' || typeof decoded[1] !== 'string') throw invalid('cursor', 'is not a cursor this list issued');
+    if (!decoded || typeof decoded[0] !== 'number' || !isUuid(decoded[1])) throw invalid('cursor', 'is not a cursor this list issued');
     after = { score: decoded[0], id: decoded[1] };
   }
   const rows = await listOpenCandidates(ctx.db, actor.workspaceId, after, input.limit + 1);

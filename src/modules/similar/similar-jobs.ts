@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
 import { addJob, JOB_PRIORITY } from '../../jobs/index.ts';
+import { isUuid } from '../../lib/ids.ts';
 
 // Background work of duplicate detection. Enqueued in the caller's transaction (a post that rolls
 // back is never checked; a decision that commits is always learned from).
@@ -11,7 +12,6 @@ export const CALIBRATE_TASK = 'similar.calibrate';
 /** Recalibration waits this long after the last decision, so a triage session costs one run. */
 export const CALIBRATION_DEBOUNCE_MS = 5_000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checks a new post against the workspace's posts for likely duplicates (one pending job per post). */
 export async function enqueueDuplicateCheck(db: DbOrTx, input: { workspaceId: string; postId: string }): Promise<void> {
@@ -35,7 +35,7 @@ export function readIds<K extends string>(payload: unknown, keys: readonly K[], 
   const out = {} as Record<K, string>;
   for (const key of keys) {
     const value = p[key];
-    if (typeof value !== 'string' || !UUID.test(value)) throw new Error(`${task}: ${key} must be a uuid`);
+    if (!isUuid(value)) throw new Error(`${task}: ${key} must be a uuid`);
     out[key] = value;
   }
   return out;

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/database.ts';
 import type { Status, StatusKind } from '../../db/schema.ts';
+import { isUuid } from '../../lib/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KINDS = new Set<string>(['open', 'under_review', 'planned', 'in_progress', 'shipped', 'declined', 'duplicate']);
 
 export function isStatusKind(value: string): value is StatusKind {
@@ -21,7 +21,7 @@ export async function lockStatusRows(db: DbOrTx, workspaceId: string): Promise<S
 
 /** By id or slug, the two ways clients name a status. */
 export async function findStatus(db: DbOrTx, workspaceId: string, idOrSlug: string): Promise<Status | undefined> {
-  const isId = UUID.test(idOrSlug);
+  const isId = isUuid(idOrSlug);
   return db.selectFrom('statuses').selectAll().where('workspace_id', '=', workspaceId)
     .where(isId ? 'id' : 'slug', '=', isId ? idOrSlug : idOrSlug.toLowerCase())
     .executeTakeFirst();
@@ -51,7 +51,7 @@ export async function findStatusesMatching(db: DbOrTx, workspaceId: string, ref:
   return db.selectFrom('statuses').selectAll().where('workspace_id', '=', workspaceId)
     .where((eb) => {
       const ors = [eb('slug', '=', value), eb(eb.fn('lower', ['name']), '=', value)];
-      if (UUID.test(value)) ors.push(eb('id', '=', value));
+      if (isUuid(value)) ors.push(eb('id', '=', value));
       if (isStatusKind(value)) ors.push(eb('kind', '=', value));
       return eb.or(ors);
     })

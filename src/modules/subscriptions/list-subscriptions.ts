@@ -1,5 +1,6 @@
 import type { Context } from '../context.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { decodeCursor, encodeCursor, isTimeKey } from '../../lib/cursor.ts';
+import { isUuid } from '../../lib/ids.ts';
 import { invalid } from '../../lib/errors.ts';
 import { canHearAboutPrivateBoards } from './subscriptions.policy.ts';
 import { listRecipientSubscriptionRows, type SubscriptionListRow } from './subscriptions.repo.ts';
@@ -14,7 +15,7 @@ export async function listSubscriptions(ctx: Context, input: { token?: string; c
   let after: { createdAt: string; id: string } | null = null;
   if (input.cursor !== undefined) {
     const values = decodeCursor(input.cursor, 2);
-    if (!values || typeof values[0] !== 'string' || typeof values[1] !== 'string') throw invalid('cursor', 'is not a valid cursor for this list', 'invalid_cursor');
+    if (!values || !isTimeKey(values[0]) || !isUuid(values[1])) throw invalid('cursor', 'is not a valid cursor for this list', 'invalid_cursor');
     after = { createdAt: values[0], id: values[1] };
   }
   const rows = await listRecipientSubscriptionRows(ctx.db, who.recipient, {

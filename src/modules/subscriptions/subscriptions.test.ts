@@ -48,6 +48,11 @@ for (const target of testTargets()) {
       assert.equal((await state(post.id, headers)).isFollowing, false, 'voting does not undo an explicit unfollow');
       const list = (await t.app.inject({ method: 'GET', url: '/api/v1/me/subscriptions', headers })).json();
       assert.ok(!list.items.some((i: { postId: string }) => i.postId === post.id));
+      for (const forged of [['yesterday', crypto.randomUUID()], ['2026-01-01T00:00:00.000000Z', 'not-a-uuid']]) {
+        const cursor = Buffer.from(JSON.stringify(forged)).toString('base64url');
+        const res = await t.app.inject({ method: 'GET', url: `/api/v1/me/subscriptions?cursor=${cursor}`, headers });
+        assert.equal(res.statusCode, 400, `${forged.join(', ')}: ${res.body}`);
+      }
     });
 
     test('who may follow: signed-in people and members; visitors are asked to sign in, API keys refused', async () => {

@@ -6,13 +6,13 @@ import type { DbOrTx } from '../../db/database.ts';
 import { getInstanceSecret } from '../../db/instance-secret.ts';
 import { signToken, verifyToken } from '../../lib/signed-token.ts';
 import { isCategory, type Category } from './categories.ts';
+import { isUuid } from '../../lib/ids.ts';
 
 export type TokenScope = { type: 'post'; postId: string } | { type: 'category'; category: Category } | { type: 'all' };
 export type TokenSubject = { personId: string | null; memberId: string | null };
 export type VerifiedToken = { subject: TokenSubject; scope: TokenScope };
 
 const SECRET_KEY = 'notification_token_secret';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export type TokenSigner = { sign(subject: TokenSubject, scope: TokenScope): string };
 
@@ -36,11 +36,11 @@ function decode(payload: string): VerifiedToken | null {
   const [who, what, ...rest] = payload.split('|');
   if (!who || !what || rest.length) return null;
   const [kind, id] = who.split(':');
-  if ((kind !== 'p' && kind !== 'm') || !UUID.test(id ?? '')) return null;
+  if ((kind !== 'p' && kind !== 'm') || !isUuid(id)) return null;
   const subject = { personId: kind === 'p' ? id : null, memberId: kind === 'm' ? id : null };
   if (what === 'all') return { subject, scope: { type: 'all' } };
   const [scopeType, value] = what.split(':');
-  if (scopeType === 'post' && UUID.test(value ?? '')) return { subject, scope: { type: 'post', postId: value } };
+  if (scopeType === 'post' && isUuid(value)) return { subject, scope: { type: 'post', postId: value } };
   if (scopeType === 'category' && value && isCategory(value)) return { subject, scope: { type: 'category', category: value } };
   return null;
 }

@@ -1,14 +1,13 @@
 import type { Context } from '../context.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { decodeCursor, encodeCursor, isTimeKey } from '../../lib/cursor.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { findVisiblePost, groupPostIds } from '../posts/index.ts';
 import { canListVoters } from './votes.policy.ts';
 import { listGroupVoteRows, listVoteRows, type VoteRow } from './votes.repo.ts';
 import { invalidVotesCursor } from './votes.errors.ts';
 import type { ListVotesInput } from './votes.schemas.ts';
+import { isUuid } from '../../lib/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
 
 /**
  * The voters of a post, newest first, with their companies and who voted on their behalf (team
@@ -23,7 +22,7 @@ export async function listVotes(ctx: Context, postId: string, input: ListVotesIn
   if (input.cursor) {
     const values = decodeCursor(input.cursor, 2);
     const [key, id] = values ?? [];
-    if (typeof key !== 'string' || !KEY.test(key) || typeof id !== 'string' || !UUID.test(id)) throw invalidVotesCursor();
+    if (!isTimeKey(key) || !isUuid(id)) throw invalidVotesCursor();
     after = { key, id };
   }
   const group = post.merged_into_id ? [post.id] : await groupPostIds(ctx.db, post.id);

@@ -1,6 +1,6 @@
 import type { Context } from '../context.ts';
 import { forbidden } from '../../lib/errors.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { decodeCursor, encodeCursor, isTimeKey } from '../../lib/cursor.ts';
 import { canManageWebhooks } from './webhooks.policy.ts';
 import { findEndpoint, listDeliveryRows, loadAttempts, type WebhookAttempt, type WebhookDelivery } from './webhooks.repo.ts';
 import { invalidCursor, webhookNotFound } from './webhooks.errors.ts';
@@ -9,7 +9,6 @@ import type { ListDeliveriesInput } from './webhooks.schemas.ts';
 /** Attempts shown per delivery: the latest ones (a delivery replayed many times keeps them all in the table). */
 export const ATTEMPTS_SHOWN = 20;
 
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const DELIVERY_ID = /^msg_[A-Za-z0-9_-]{1,64}$/;
 
 export type DeliveryWithAttempts = { delivery: WebhookDelivery; attempts: WebhookAttempt[] };
@@ -24,7 +23,7 @@ export async function listWebhookDeliveries(
   let after: { createdKey: string; id: string } | null = null;
   if (input.cursor) {
     const values = decodeCursor(input.cursor, 2);
-    if (!values || typeof values[0] !== 'string' || !ISO.test(values[0]) || typeof values[1] !== 'string' || !DELIVERY_ID.test(values[1])) {
+    if (!values || !isTimeKey(values[0]) || typeof values[1] !== 'string' || !DELIVERY_ID.test(values[1])) {
       throw invalidCursor();
     }
     after = { createdKey: values[0], id: values[1] };
