@@ -17,8 +17,6 @@ export type Config = {
   smtpUrl: string | null;
   /** MAIL_FROM: sender address of outgoing mail. Default "Backboard <no-reply@localhost>". */
   mailFrom: string;
-  /** SESSION_SECRET: secret for signing cookies; generated and kept in DATA_DIR when unset. */
-  sessionSecret: string | null;
   /** LOG_LEVEL: pino level (fatal|error|warn|info|debug|trace|silent). Default info. */
   logLevel: string;
   /** NODE_ENV=production turns on secure cookies (HTTPS only). */
@@ -102,7 +100,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: url('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']),
     smtpUrl: url('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Backboard <no-reply@localhost>',
-    sessionSecret: env.SESSION_SECRET || null,
     logLevel,
     isProduction: env.NODE_ENV === 'production',
     rateLimitDisabled: bool(env.RATE_LIMIT_DISABLED),
