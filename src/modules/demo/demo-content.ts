@@ -100,6 +100,16 @@ export const PHRASINGS: Array<(idea: string) => string> = [
   (idea) => `Request: ${idea.charAt(0).toLowerCase()}${idea.slice(1)}`,
 ];
 
+/** How people report the same bug again: a request phrasing ("Please add …") would read as nonsense. */
+export const BUG_PHRASINGS: Array<(bug: string) => string> = [
+  (bug) => bug,
+  (bug) => `Bug: ${bug.charAt(0).toLowerCase()}${bug.slice(1)}`,
+  (bug) => `${bug} (still happening)`,
+  (bug) => `${bug} since the last update`,
+  (bug) => `Seeing this too: ${bug.charAt(0).toLowerCase()}${bug.slice(1)}`,
+  (bug) => `${bug} for our whole team`,
+];
+
 /** Which tag fits an idea, by its words (first match wins). */
 export const TAG_RULES: Array<[RegExp, string]> = [
   [/sso|saml|two-factor|audit|permission|face id|session/i, 'Security'],

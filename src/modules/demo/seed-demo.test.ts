@@ -32,6 +32,18 @@ for (const target of testTargets()) {
       assert.equal(boards.reduce((n, b) => n + b.post_count, 0), 200);
       assert.ok(boards.some((b) => b.visibility === 'private'));
 
+      // demand that tells posts apart: every company has people, and the most-voted posts differ in
+      // how many companies (and how much revenue) ask for them
+      const emptyCompanies = await sql<{ n: number }>`select count(*)::int as n from companies c
+        where c.workspace_id = ${t.workspace.id} and not exists (select 1 from people p where p.company_id = c.id)`.execute(t.db);
+      assert.equal(emptyCompanies.rows[0].n, 0);
+      const top = await sql<{ companies: number; mrr: number }>`
+        select count(distinct pe.company_id)::int as companies, coalesce(sum(distinct c.monthly_revenue), 0)::int as mrr
+        from posts po join votes v on v.post_id = po.id join people pe on pe.id = v.person_id left join companies c on c.id = pe.company_id
+        where po.workspace_id = ${t.workspace.id} group by po.id order by count(*) desc limit 10`.execute(t.db);
+      assert.ok(new Set(top.rows.map((r) => r.companies)).size >= 3, JSON.stringify(top.rows));
+      assert.ok(new Set(top.rows.map((r) => r.mrr)).size >= 5, JSON.stringify(top.rows));
+
       // the portal lists them through the public API, top first
       const res = await t.app.inject({ method: 'GET', url: '/api/v1/posts?sort=top&limit=5' });
       const items = res.json().items as Array<{ voteCount: number }>;

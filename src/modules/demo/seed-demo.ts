@@ -2,7 +2,7 @@
 // companies). Deterministic, so screenshots and docs stay comparable. Only seeds an empty workspace.
 import { sql } from 'kysely';
 import { withTransaction, type Db } from '../../db/database.ts';
-import { BOARDS, COMMENTS, COMPANIES, FIRST_NAMES, IDEAS, LAST_NAMES, PHRASINGS, TAG_RULES, TAGS, TEAM_REPLIES } from './demo-content.ts';
+import { BOARDS, BUG_PHRASINGS, COMMENTS, COMPANIES, FIRST_NAMES, IDEAS, LAST_NAMES, PHRASINGS, TAG_RULES, TAGS, TEAM_REPLIES } from './demo-content.ts';
 import { recountWorkspace } from './recount-workspace.ts';
 
 function prng(seed: number) {
@@ -17,6 +17,25 @@ function prng(seed: number) {
 
 export type DemoSummary = { boards: number; posts: number; votes: number; comments: number };
 
+const PEOPLE = 400;
+const SELF_SERVE = 'Self-serve';
+/** People per company: big accounts have more users on the board. */
+const PEOPLE_BY_SEGMENT: Record<string, number> = { Enterprise: 10, 'Mid-market': 5, SMB: 2 };
+
+function shuffle<T>(items: T[], rand: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+/** `count` distinct indexes of 0..n-1, each drawn with the given weight (Efraimidis–Spirakis keys). */
+function weightedSample(n: number, count: number, weight: (index: number) => number, rand: () => number): number[] {
+  const keyed = Array.from({ length: n }, (_, index) => ({ index, key: Math.pow(rand(), 1 / weight(index)) }));
+  return keyed.sort((a, b) => b.key - a.key).slice(0, count).map((k) => k.index);
+}
+
 export async function seedDemo(db: Db, workspaceId: string, opts: { targetPosts?: number; now?: Date } = {}): Promise<DemoSummary | null> {
   const rand = prng(42);
   const pick = <T>(items: T[]): T => items[Math.floor(rand() * items.length)];
@@ -30,16 +49,24 @@ export async function seedDemo(db: Db, workspaceId: string, opts: { targetPosts?
     const companies = await tx.insertInto('companies')
       .values(COMPANIES.map((c) => ({ workspace_id: workspaceId, name: c.name, domain: c.domain, monthly_revenue: c.monthlyRevenue, segment: c.segment })))
       .returning(['id', 'domain']).execute();
-    const people = await tx.insertInto('people').values(Array.from({ length: 120 }, (_, i) => {
+    // Most people are self-serve users without a company; a few at each of the 12 companies (more at
+    // the big accounts), so posts differ in which companies, and how much revenue, ask for them.
+    const employed = COMPANIES.flatMap((c, index) => Array<number>(PEOPLE_BY_SEGMENT[c.segment] ?? 2).fill(index));
+    const companyIndexes = shuffle([...employed, ...Array<null>(PEOPLE - employed.length).fill(null)], rand);
+    const people = await tx.insertInto('people').values(companyIndexes.map((companyIndex, i) => {
       const first = FIRST_NAMES[i % FIRST_NAMES.length];
       const last = LAST_NAMES[(i * 7) % LAST_NAMES.length];
-      const company = i % 4 === 3 ? null : companies[i % companies.length];
+      const company = companyIndex === null ? null : companies[companyIndex];
       const domain = company?.domain ?? 'mail.example';
       return {
         workspace_id: workspaceId, name: `${first} ${last}`,
         email: `${first}.${last}.${i}@${domain}`.toLowerCase().replace(/\s+/g, ''), company_id: company?.id ?? null,
       };
     })).returning('id').execute();
+    const segmentOf = (personIndex: number) => {
+      const companyIndex = companyIndexes[personIndex];
+      return companyIndex === null ? SELF_SERVE : COMPANIES[companyIndex].segment;
+    };
     const boards = await tx.insertInto('boards').values(BOARDS.map((b) => ({ workspace_id: workspaceId, ...b }))).returning(['id', 'slug']).execute();
     const tags = await tx.insertInto('tags').values(TAGS.map((t) => ({ workspace_id: workspaceId, ...t }))).returning(['id', 'name']).execute();
     const tagFor = (title: string) => {
@@ -47,12 +74,13 @@ export async function seedDemo(db: Db, workspaceId: string, opts: { targetPosts?
       return tags.find((t) => t.name === name)?.id;
     };
 
-    const ideas = boards.flatMap((b) => IDEAS[b.slug].map(([title, body]) => ({ boardId: b.id, title, body })));
+    const ideas = boards.flatMap((b) => IDEAS[b.slug].map(([title, body]) => ({ boardId: b.id, isBug: b.slug === 'bugs', title, body })));
     const postRows = [];
     for (let i = 0; i < targetPosts; i++) {
       const idea = ideas[i % ideas.length];
       const round = Math.floor(i / ideas.length);
-      const title = PHRASINGS[round % PHRASINGS.length](idea.title);
+      const phrasings = idea.isBug ? BUG_PHRASINGS : PHRASINGS;
+      const title = phrasings[round % phrasings.length](idea.title);
       // older posts have had more time to move along the workflow
       const ageDays = Math.floor(rand() * 180);
       const statusIdx = ageDays > 120 ? Math.floor(rand() * statuses.length) : ageDays > 40 ? Math.floor(rand() * 4) : Math.floor(rand() * 2);
@@ -71,11 +99,13 @@ export async function seedDemo(db: Db, workspaceId: string, opts: { targetPosts?
     for (const [i, post] of posts.entries()) {
       // a few ideas attract most of the demand, as on real boards
       const voteTotal = Math.min(people.length, Math.floor(Math.pow(rand(), 3) * 90) + (i % 7 === 0 ? 25 : 0));
-      const start = Math.floor(rand() * people.length);
-      for (let v = 0; v < voteTotal; v++) {
+      // each idea appeals most to one kind of customer: its voters come mostly from that segment
+      const favoured = pick([...new Set(COMPANIES.map((c) => c.segment)), SELF_SERVE]);
+      const voters = weightedSample(people.length, voteTotal, (p) => (segmentOf(p) === favoured ? 8 : 1), rand);
+      for (const voter of voters) {
         const ageMs = now - post.created_at.getTime();
         votes.push({
-          workspace_id: workspaceId, post_id: post.id, person_id: people[(start + v) % people.length].id,
+          workspace_id: workspaceId, post_id: post.id, person_id: people[voter].id,
           importance: Math.floor(rand() * 4), created_at: new Date(post.created_at.getTime() + Math.floor(rand() * ageMs)),
         });
       }
