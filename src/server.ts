@@ -12,7 +12,7 @@ import { startWorker, type WorkerHandle } from './jobs/start-worker.ts';
 import { buildTaskList, CRONTAB } from './task-list.ts';
 import { startChangeFeed } from './db/change-feed.ts';
 import { createPublicCache } from './http/public-cache.ts';
-import { createSimilarIndexes } from './modules/similar/index.ts';
+import { checkAllPosts, createSimilarIndexes } from './modules/similar/index.ts';
 
 export async function startServer(config: Config, opts: { demo: boolean; worker: boolean }): Promise<void> {
   const logger = pino({ level: config.logLevel });
@@ -28,14 +28,19 @@ export async function startServer(config: Config, opts: { demo: boolean; worker:
   };
   try {
     const { workspace, setupToken } = await ensureDefaultWorkspace(opened.db);
+    const seeded = opts.demo ? await seedDemo(opened.db, workspace.id) : null;
     if (opts.demo) {
-      const seeded = await seedDemo(opened.db, workspace.id);
       logger.info(seeded ? `demo workspace seeded: ${seeded.boards} boards, ${seeded.posts} posts, ${seeded.votes} votes` : 'demo: the workspace already has boards, nothing seeded');
     }
     // Cached public reads stay correct across processes: committed writes are announced per workspace.
     const publicCache = createPublicCache();
     // one set of in-memory similar-posts indexes for the web routes and this process's worker
     const similarIndexes = createSimilarIndexes(opened.db, { log: logger, maxStalenessMs: config.similarMaxStalenessMs });
+    if (seeded) {
+      // the demo's posts arrived in bulk, not one by one: check them all now, so the duplicate queue shows them
+      const pairs = await checkAllPosts(opened.db, similarIndexes, workspace.id);
+      logger.info(`demo: ${pairs} likely duplicate pairs in the queue (Admin → Duplicates)`);
+    }
     const changeFeed = startChangeFeed({
       connectionString: opened.connectionString,
       onChange: (workspaceId) => {

@@ -60,6 +60,24 @@ describe('backboard serve on the embedded database', () => {
     }
   });
 
+  test('serve --demo: a living board, and its duplicates already in the queue', async () => {
+    const dataDir = await dataDirFor('bb-demo-');
+    const server = await startServerProcess({ DATA_DIR: dataDir }, ['--demo']);
+    try {
+      const boards = (await (await fetch(`${server.url}/api/v1/boards`)).json()) as { items: Array<{ postCount: number }> };
+      assert.equal(boards.items.length, 4, 'four public boards (the fifth is private)');
+      const top = (await (await fetch(`${server.url}/api/v1/posts?sort=top&limit=3`)).json()) as { items: Array<{ voteCount: number; commentCount: number }> };
+      assert.ok(top.items.every((p) => p.voteCount > 20), JSON.stringify(top.items));
+      const key = (await runCli(['api-key', 'create', '--name', 'demo', '--scope', 'admin'], { DATA_DIR: dataDir })).stdout.trim();
+      const queue = (await (await fetch(`${server.url}/api/v1/duplicates?limit=5`, { headers: { authorization: `Bearer ${key}` } })).json()) as { items: unknown[] };
+      assert.equal(queue.items.length, 5, 'the seeded rephrasings are waiting in Admin → Duplicates');
+      server.child.kill('SIGTERM');
+      assert.equal(await server.exited, 0);
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  });
+
   test('after kill -9 the next start takes over the orphaned database and keeps the data', async () => {
     const dataDir = await dataDirFor('bb-orphan-');
     const first = await startServerProcess({ DATA_DIR: dataDir });
