@@ -99,7 +99,7 @@ for (const setup of setups()) {
       worker = await startWorkerProcess(env);
       await api('PATCH', `/api/v1/posts/${post.id}`, { status: 'shipped', statusMessage: 'Offline mode is **live**.' });
       const eventId = await poll(async () => (await api('GET', `/api/v1/notifications/log?postId=${post.id}`)).items[0]?.id as string | undefined, 'the fan-out');
-      const deliveries = () => api('GET', `/api/v1/events/${eventId}/deliveries`);
+      const deliveries = () => api('GET', `/api/v1/events/${eventId}/deliveries?limit=200`); // every recipient on one page
 
       // let the worker fail against the dead mail server a few times…
       await poll(async () => {
