@@ -137,3 +137,12 @@ export const TEAM_REPLIES = [
   'We shipped a first version of this today — let us know what you think.',
   'Could you share a screenshot? It helps us reproduce it.',
 ];
+
+/** What the team says when a post moves to a status of this kind (some moves say nothing). */
+export const STATUS_MESSAGES: Record<string, string[]> = {
+  under_review: ['Thanks! We are looking into how many of you need this.'],
+  planned: ['On the roadmap for next quarter.', 'Planned: we will share a first version with the voters.'],
+  in_progress: ['We have started on this.', 'In development — a beta is a few weeks out.'],
+  shipped: ['This is live — thanks to everyone who asked for it!', 'Shipped in **version 3.2**.'],
+  declined: ['Not something we plan to build: it does not fit where the product is going.'],
+};

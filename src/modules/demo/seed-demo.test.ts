@@ -32,6 +32,16 @@ for (const target of testTargets()) {
       assert.equal(boards.reduce((n, b) => n + b.post_count, 0), 200);
       assert.ok(boards.some((b) => b.visibility === 'private'));
 
+      // every post past the default status has the history of how it got there, ending where it is
+      const unexplained = await sql<{ n: number }>`select count(*)::int as n from posts p
+        join statuses s on s.id = p.status_id
+        where p.workspace_id = ${t.workspace.id} and not s.is_default
+          and p.status_id is distinct from (select c.to_status_id from status_changes c where c.post_id = p.id order by c.created_at desc limit 1)`.execute(t.db);
+      assert.equal(unexplained.rows[0].n, 0);
+      const future = await sql<{ n: number }>`select count(*)::int as n from status_changes c join posts p on p.id = c.post_id
+        where p.workspace_id = ${t.workspace.id} and (c.created_at < p.created_at or c.created_at > now())`.execute(t.db);
+      assert.equal(future.rows[0].n, 0, 'history happens between the post and now');
+
       // demand that tells posts apart: every company has people, and the most-voted posts differ in
       // how many companies (and how much revenue) ask for them
       const emptyCompanies = await sql<{ n: number }>`select count(*)::int as n from companies c

@@ -2,7 +2,7 @@
 // companies). Deterministic, so screenshots and docs stay comparable. Only seeds an empty workspace.
 import { sql } from 'kysely';
 import { withTransaction, type Db } from '../../db/database.ts';
-import { BOARDS, BUG_PHRASINGS, COMMENTS, COMPANIES, FIRST_NAMES, IDEAS, LAST_NAMES, PHRASINGS, TAG_RULES, TAGS, TEAM_REPLIES } from './demo-content.ts';
+import { BOARDS, BUG_PHRASINGS, COMMENTS, COMPANIES, FIRST_NAMES, IDEAS, LAST_NAMES, PHRASINGS, STATUS_MESSAGES, TAG_RULES, TAGS, TEAM_REPLIES } from './demo-content.ts';
 import { recountWorkspace } from './recount-workspace.ts';
 
 function prng(seed: number) {
@@ -86,12 +86,31 @@ export async function seedDemo(db: Db, workspaceId: string, opts: { targetPosts?
       const statusIdx = ageDays > 120 ? Math.floor(rand() * statuses.length) : ageDays > 40 ? Math.floor(rand() * 4) : Math.floor(rand() * 2);
       postRows.push({
         workspace_id: workspaceId, board_id: idea.boardId, title, body: idea.body,
-        author_person_id: pick(people).id, status_id: statuses[statusIdx].id,
+        author_person_id: pick(people).id, status_id: statuses[statusIdx].id, statusIdx,
         source: pick(['portal', 'portal', 'portal', 'email', 'slack', 'intercom']),
         created_at: new Date(now - ageDays * 86_400_000 - Math.floor(rand() * 86_400_000)),
       });
     }
-    const posts = await tx.insertInto('posts').values(postRows).returning(['id', 'created_at', 'title']).execute();
+    const posts = await tx.insertInto('posts').values(postRows.map(({ statusIdx: _, ...row }) => row)).returning(['id', 'created_at', 'title']).execute();
+
+    // each post's way to its status, as the team moved it (the workflow in order; declined straight away)
+    const statusChanges = [];
+    for (const [i, post] of posts.entries()) {
+      const target = postRows[i].statusIdx;
+      if (target === 0) continue;
+      const path = statuses[target].kind === 'declined' ? [0, target] : Array.from({ length: target + 1 }, (_, k) => k);
+      const span = now - post.created_at.getTime();
+      for (let step = 1; step < path.length; step++) {
+        const to = statuses[path[step]];
+        const messages = STATUS_MESSAGES[to.kind] ?? [];
+        statusChanges.push({
+          workspace_id: workspaceId, post_id: post.id, from_status_id: statuses[path[step - 1]].id, to_status_id: to.id,
+          message: messages.length && rand() < 0.6 ? pick(messages) : null,
+          created_at: new Date(post.created_at.getTime() + Math.floor((span * (step - 1 + rand())) / (path.length - 1))),
+        });
+      }
+    }
+    if (statusChanges.length) await tx.insertInto('status_changes').values(statusChanges).execute();
 
     const votes = [];
     const comments = [];

@@ -12,7 +12,11 @@ export function StatusHistory({ history }: { history: StatusChange[] }) {
           <span className="status-history__dot" style={{ background: change.to.color }} aria-hidden="true" />
           <div className="status-history__content">
             <p className="status-history__line">
-              {change.actor ? <strong>{change.actor.name}</strong> : 'Status'} {change.from ? 'moved this to' : 'set'}{' '}
+              {change.actor ? (
+                <>
+                  <strong>{change.actor.name}</strong> {change.from ? 'moved this to' : 'set'}
+                </>
+              ) : change.from ? 'Moved to' : 'Set to'}{' '}
               <StatusBadge status={change.to} />
             </p>
             {change.bodyHtml ? (
