@@ -41,6 +41,9 @@ for (const target of testTargets()) {
       const future = await sql<{ n: number }>`select count(*)::int as n from status_changes c join posts p on p.id = c.post_id
         where p.workspace_id = ${t.workspace.id} and (c.created_at < p.created_at or c.created_at > now())`.execute(t.db);
       assert.equal(future.rows[0].n, 0, 'history happens between the post and now');
+      const seenAfterVoting = await sql<{ n: number }>`select count(*)::int as n from votes v join people pe on pe.id = v.person_id
+        where v.workspace_id = ${t.workspace.id} and pe.created_at > v.created_at`.execute(t.db);
+      assert.equal(seenAfterVoting.rows[0].n, 0, 'people are first seen at (or before) their first vote');
 
       // demand that tells posts apart: every company has people, and the most-voted posts differ in
       // how many companies (and how much revenue) ask for them

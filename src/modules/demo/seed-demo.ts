@@ -146,6 +146,14 @@ export async function seedDemo(db: Db, workspaceId: string, opts: { targetPosts?
         join posts p on p.id = p_ids.id
         join unnest(${replyPosts.map((_, i) => TEAM_REPLIES[i % TEAM_REPLIES.length])}::text[]) with ordinality as r(body, n) on r.n = p_ids.n`.execute(tx);
     }
+    // people were first seen at their first post, vote or comment, not when the demo was seeded
+    await sql`update people pe set created_at = first.at
+      from (select person_id, min(at) as at from (
+              select author_person_id as person_id, created_at as at from posts where workspace_id = ${workspaceId}
+              union all select person_id, created_at from votes where workspace_id = ${workspaceId}
+              union all select author_person_id, created_at from comments where workspace_id = ${workspaceId}) seen
+            where person_id is not null group by person_id) first
+      where pe.id = first.person_id and pe.workspace_id = ${workspaceId}`.execute(tx);
     await recountWorkspace(tx, workspaceId);
     return { boards: boards.length, posts: posts.length, votes: votes.length, comments: comments.length + replyPosts.length };
   });
