@@ -100,6 +100,14 @@ export const PHRASINGS: Array<(idea: string) => string> = [
   (idea) => `Request: ${idea.charAt(0).toLowerCase()}${idea.slice(1)}`,
 ];
 
+/** How the team files follow-ups on its own backlog (customers' phrasings would not fit). */
+export const INTERNAL_PHRASINGS: Array<(task: string) => string> = [
+  (task) => task,
+  (task) => `${task}: follow-up`,
+  (task) => `Revisit: ${task.charAt(0).toLowerCase()}${task.slice(1)}`,
+  (task) => `${task} (second pass)`,
+];
+
 /** How people report the same bug again: a request phrasing ("Please add …") would read as nonsense. */
 export const BUG_PHRASINGS: Array<(bug: string) => string> = [
   (bug) => bug,

@@ -45,6 +45,17 @@ for (const target of testTargets()) {
         where v.workspace_id = ${t.workspace.id} and pe.created_at > v.created_at`.execute(t.db);
       assert.equal(seenAfterVoting.rows[0].n, 0, 'people are first seen at (or before) their first vote');
 
+      // the changelog announces shipped posts, linked to them
+      const changelog = (await t.app.inject({ method: 'GET', url: '/api/v1/changelog' })).json() as { items: Array<{ title: string; posts?: unknown[] }> };
+      assert.ok(changelog.items.length >= 3, JSON.stringify(changelog.items.map((e) => e.title)));
+      const unlinked = await sql<{ n: number }>`select count(*)::int as n from changelog_entries e
+        where e.workspace_id = ${t.workspace.id} and not exists (select 1 from changelog_entry_posts l join posts p on p.id = l.post_id
+          join statuses s on s.id = p.status_id where l.entry_id = e.id and s.kind = 'shipped')`.execute(t.db);
+      assert.equal(unlinked.rows[0].n, 0, 'each entry links a shipped post');
+      const internal = await sql<{ n: number }>`select count(*)::int as n from changelog_entry_posts l join posts p on p.id = l.post_id
+        join boards b on b.id = p.board_id where p.workspace_id = ${t.workspace.id} and b.visibility = 'private'`.execute(t.db);
+      assert.equal(internal.rows[0].n, 0, 'the public changelog does not announce the internal backlog');
+
       // demand that tells posts apart: every company has people, and the most-voted posts differ in
       // how many companies (and how much revenue) ask for them
       const emptyCompanies = await sql<{ n: number }>`select count(*)::int as n from companies c

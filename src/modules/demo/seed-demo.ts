@@ -2,7 +2,7 @@
 // companies). Deterministic, so screenshots and docs stay comparable. Only seeds an empty workspace.
 import { sql } from 'kysely';
 import { withTransaction, type Db } from '../../db/database.ts';
-import { BOARDS, BUG_PHRASINGS, COMMENTS, COMPANIES, FIRST_NAMES, IDEAS, LAST_NAMES, PHRASINGS, STATUS_MESSAGES, TAG_RULES, TAGS, TEAM_REPLIES } from './demo-content.ts';
+import { BOARDS, BUG_PHRASINGS, COMMENTS, COMPANIES, FIRST_NAMES, IDEAS, INTERNAL_PHRASINGS, LAST_NAMES, PHRASINGS, STATUS_MESSAGES, TAG_RULES, TAGS, TEAM_REPLIES } from './demo-content.ts';
 import { recountWorkspace } from './recount-workspace.ts';
 
 function prng(seed: number) {
@@ -74,12 +74,13 @@ export async function seedDemo(db: Db, workspaceId: string, opts: { targetPosts?
       return tags.find((t) => t.name === name)?.id;
     };
 
-    const ideas = boards.flatMap((b) => IDEAS[b.slug].map(([title, body]) => ({ boardId: b.id, isBug: b.slug === 'bugs', title, body })));
+    const isPrivate = (slug: string) => BOARDS.find((b) => b.slug === slug)?.visibility === 'private';
+    const ideas = boards.flatMap((b) => IDEAS[b.slug].map(([title, body]) => ({ boardId: b.id, isBug: b.slug === 'bugs', isInternal: isPrivate(b.slug), title, body })));
     const postRows = [];
     for (let i = 0; i < targetPosts; i++) {
       const idea = ideas[i % ideas.length];
       const round = Math.floor(i / ideas.length);
-      const phrasings = idea.isBug ? BUG_PHRASINGS : PHRASINGS;
+      const phrasings = idea.isBug ? BUG_PHRASINGS : idea.isInternal ? INTERNAL_PHRASINGS : PHRASINGS;
       const title = phrasings[round % phrasings.length](idea.title);
       // older posts have had more time to move along the workflow
       const ageDays = Math.floor(rand() * 180);
@@ -111,6 +112,33 @@ export async function seedDemo(db: Db, workspaceId: string, opts: { targetPosts?
       }
     }
     if (statusChanges.length) await tx.insertInto('status_changes').values(statusChanges).execute();
+
+    // the changelog announces what customers asked for and got (not the team's internal backlog):
+    // one entry per idea, when it shipped, linked to every post that asked for it (rephrasings too)
+    const shippedKind = statuses.find((st) => st.kind === 'shipped');
+    const shippedByIdea = new Map<number, { at: Date; postIds: string[] }>();
+    for (const change of statusChanges) {
+      if (change.to_status_id !== shippedKind?.id) continue;
+      const ideaIndex = posts.findIndex((post) => post.id === change.post_id) % ideas.length;
+      if (ideas[ideaIndex].isInternal) continue;
+      const shipped = shippedByIdea.get(ideaIndex) ?? { at: change.created_at, postIds: [] };
+      if (change.created_at > shipped.at) shipped.at = change.created_at;
+      shipped.postIds.push(change.post_id);
+      shippedByIdea.set(ideaIndex, shipped);
+    }
+    const announced = [...shippedByIdea.entries()].sort(([, a], [, b]) => b.at.getTime() - a.at.getTime()).slice(0, 8);
+    for (const [ideaIndex, { at, postIds }] of announced) {
+      const idea = ideas[ideaIndex];
+      const entry = await tx.insertInto('changelog_entries').values({
+        workspace_id: workspaceId,
+        title: idea.isBug ? `Fixed: ${idea.title.charAt(0).toLowerCase()}${idea.title.slice(1)}` : `${idea.title} is here`,
+        body: idea.isBug
+          ? `${idea.title}: this is fixed for everyone. Thanks for the reports, they made it quick to reproduce.`
+          : `**${idea.title}** is live for everyone. You asked:\n\n> ${idea.body}\n\nThanks to everyone who voted for it — tell us what you think.`,
+        type: idea.isBug ? 'fixed' : 'new', state: 'published', published_at: at, first_published_at: at, created_at: at, updated_at: at,
+      }).returning('id').executeTakeFirstOrThrow();
+      await tx.insertInto('changelog_entry_posts').values(postIds.map((postId, position) => ({ entry_id: entry.id, post_id: postId, position }))).execute();
+    }
 
     const votes = [];
     const comments = [];
