@@ -45,7 +45,7 @@ function NotificationLog() {
   const entries = [...first.data, ...more];
   return (
     <section className="card admin-section" aria-labelledby="log-title">
-      <div className="row">
+      <div className="admin-section__header">
         <h2 id="log-title" className="admin-section__title">
           Recent notifications
         </h2>
