@@ -73,6 +73,10 @@ export function TopDemandPage() {
               <div className="top-demand__meta subtle">
                 <StatusBadge status={item.post.status} /> {item.post.board.name} · {item.post.voteCount} votes
               </div>
+              {/* on a phone the voters, companies and MRR columns fold into this line */}
+              <div className="top-demand__compact subtle">
+                {item.components.uniqueVoters} voters · {item.components.uniqueCompanies} companies · {formatMoney(item.components.monthlyRevenue)} MRR
+              </div>
             </td>
             <td className="numeric">{item.components.uniqueVoters}</td>
             <td className="numeric">{item.components.uniqueCompanies}</td>
