@@ -61,8 +61,8 @@ export function CompaniesAdminPage() {
               {company.domain ? <div className="subtle">{company.domain}</div> : null}
             </td>
             <td className="muted">{company.segment ?? '—'}</td>
-            <td className="numeric">{formatMoney(company.monthlyRevenue)}</td>
-            <td className="numeric">{company.peopleCount}</td>
+            <td className="numeric" data-label="MRR">{formatMoney(company.monthlyRevenue)}</td>
+            <td className="numeric" data-label="People">{company.peopleCount}</td>
             <RowActions subject={company.name} actions={editAndDeleteActions(companies, company)} />
           </tr>
         ))}

@@ -42,6 +42,7 @@ export function TopDemandPage() {
         label="Top demand"
         loadingLabel="Loading demand…"
         tableClassName="top-demand"
+        stackOnPhone={false}
         toolbarLabel="Filter top demand"
         toolbar={
           <>

@@ -19,6 +19,8 @@ type CollectionTableProps = {
   /** Keep the loading block above the table while a reload replaces it (by default only an empty table shows it). */
   isLoadingShownOverList?: boolean;
   tableClassName?: string;
+  /** On a phone each row becomes a small card (cells flow, the first on its own line); off for tables that fold columns their own way. */
+  stackOnPhone?: boolean;
   /** Filters above the table (a search field…). */
   toolbar?: ReactNode;
   /** With a label, the toolbar is a search landmark of that name. */
@@ -39,6 +41,7 @@ export function CollectionTable({
   loadingLabel,
   isLoadingShownOverList,
   tableClassName,
+  stackOnPhone = true,
   toolbar,
   toolbarLabel,
   pages,
@@ -55,7 +58,7 @@ export function CollectionTable({
       pages={pages}
       bodyClassName={toolbar ? 'table-wrap' : undefined}
     >
-      <table className={cx('table', tableClassName)} data-loading={state.isLoading || undefined}>
+      <table className={cx('table', stackOnPhone && 'table--stack', tableClassName)} data-loading={state.isLoading || undefined}>
         <thead>
           <tr>
             {columns.map((column, index) => (

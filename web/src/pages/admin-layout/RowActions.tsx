@@ -6,7 +6,7 @@ type RowAction = { label: string; onClick: () => void };
 // button gets an accessible name that includes the row's subject.
 export function RowActions({ subject, actions }: { subject: string; actions: RowAction[] }) {
   return (
-    <td>
+    <td className="table__actions-cell">
       <div className="table__actions">
         {actions.map((action) => (
           <Button key={action.label} size="sm" variant="ghost" onClick={action.onClick} aria-label={`${action.label} ${subject}`}>

@@ -77,8 +77,8 @@ export function PeopleAdminPage() {
                 ))}
               </Select>
             </td>
-            <td className="muted">{person.externalId ?? '—'}</td>
-            <td className="muted">{formatDate(person.createdAt)}</td>
+            <td className="muted" data-label="External ID">{person.externalId ?? '—'}</td>
+            <td className="muted" data-label="First seen">{formatDate(person.createdAt)}</td>
           </tr>
         ))}
       </CollectionTable>
