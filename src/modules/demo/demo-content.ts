@@ -91,30 +91,33 @@ export const IDEAS: Record<string, Array<[string, string]>> = {
 };
 
 /** How different customers phrase the same idea: repeated ideas become realistic near-duplicates. */
+/** "Dark mode" → "dark mode", to go inside a sentence. */
+export const lowerFirst = (text: string) => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+
 export const PHRASINGS: Array<(idea: string) => string> = [
   (idea) => idea,
-  (idea) => `Please add ${idea.charAt(0).toLowerCase()}${idea.slice(1)}`,
-  (idea) => `Support for ${idea.charAt(0).toLowerCase()}${idea.slice(1)}`,
+  (idea) => `Please add ${lowerFirst(idea)}`,
+  (idea) => `Support for ${lowerFirst(idea)}`,
   (idea) => `${idea} would be great`,
-  (idea) => `Any plans for ${idea.charAt(0).toLowerCase()}${idea.slice(1)}?`,
-  (idea) => `Request: ${idea.charAt(0).toLowerCase()}${idea.slice(1)}`,
+  (idea) => `Any plans for ${lowerFirst(idea)}?`,
+  (idea) => `Request: ${lowerFirst(idea)}`,
 ];
 
 /** How the team files follow-ups on its own backlog (customers' phrasings would not fit). */
 export const INTERNAL_PHRASINGS: Array<(task: string) => string> = [
   (task) => task,
   (task) => `${task}: follow-up`,
-  (task) => `Revisit: ${task.charAt(0).toLowerCase()}${task.slice(1)}`,
+  (task) => `Revisit: ${lowerFirst(task)}`,
   (task) => `${task} (second pass)`,
 ];
 
 /** How people report the same bug again: a request phrasing ("Please add …") would read as nonsense. */
 export const BUG_PHRASINGS: Array<(bug: string) => string> = [
   (bug) => bug,
-  (bug) => `Bug: ${bug.charAt(0).toLowerCase()}${bug.slice(1)}`,
+  (bug) => `Bug: ${lowerFirst(bug)}`,
   (bug) => `${bug} (still happening)`,
   (bug) => `${bug} since the last update`,
-  (bug) => `Seeing this too: ${bug.charAt(0).toLowerCase()}${bug.slice(1)}`,
+  (bug) => `Seeing this too: ${lowerFirst(bug)}`,
   (bug) => `${bug} for our whole team`,
 ];
 

@@ -2,7 +2,7 @@
 // companies). Deterministic, so screenshots and docs stay comparable. Only seeds an empty workspace.
 import { sql } from 'kysely';
 import { withTransaction, type Db } from '../../db/database.ts';
-import { BOARDS, BUG_PHRASINGS, COMMENTS, COMPANIES, FIRST_NAMES, IDEAS, INTERNAL_PHRASINGS, LAST_NAMES, PHRASINGS, STATUS_MESSAGES, TAG_RULES, TAGS, TEAM_REPLIES } from './demo-content.ts';
+import { BOARDS, BUG_PHRASINGS, COMMENTS, COMPANIES, FIRST_NAMES, IDEAS, INTERNAL_PHRASINGS, LAST_NAMES, lowerFirst, PHRASINGS, STATUS_MESSAGES, TAG_RULES, TAGS, TEAM_REPLIES } from './demo-content.ts';
 import { recountWorkspace } from './recount-workspace.ts';
 
 function prng(seed: number) {
@@ -94,8 +94,10 @@ export async function seedDemo(db: Db, workspaceId: string, opts: { targetPosts?
     }
     const posts = await tx.insertInto('posts').values(postRows.map(({ statusIdx: _, ...row }) => row)).returning(['id', 'created_at', 'title']).execute();
 
-    // each post's way to its status, as the team moved it (the workflow in order; declined straight away)
+    // each post's way to its status, as the team moved it (the workflow in order; declined straight away);
+    // what customers asked for and got is gathered per idea for the changelog (not the internal backlog)
     const statusChanges = [];
+    const shippedByIdea = new Map<number, { at: Date; postIds: string[] }>();
     for (const [i, post] of posts.entries()) {
       const target = postRows[i].statusIdx;
       if (target === 0) continue;
@@ -104,34 +106,29 @@ export async function seedDemo(db: Db, workspaceId: string, opts: { targetPosts?
       for (let step = 1; step < path.length; step++) {
         const to = statuses[path[step]];
         const messages = STATUS_MESSAGES[to.kind] ?? [];
+        const at = new Date(post.created_at.getTime() + Math.floor((span * (step - 1 + rand())) / (path.length - 1)));
         statusChanges.push({
           workspace_id: workspaceId, post_id: post.id, from_status_id: statuses[path[step - 1]].id, to_status_id: to.id,
-          message: messages.length && rand() < 0.6 ? pick(messages) : null,
-          created_at: new Date(post.created_at.getTime() + Math.floor((span * (step - 1 + rand())) / (path.length - 1))),
+          message: messages.length && rand() < 0.6 ? pick(messages) : null, created_at: at,
         });
+        const ideaIndex = i % ideas.length;
+        if (to.kind === 'shipped' && !ideas[ideaIndex].isInternal) {
+          const shipped = shippedByIdea.get(ideaIndex) ?? { at, postIds: [] };
+          if (at > shipped.at) shipped.at = at;
+          shipped.postIds.push(post.id);
+          shippedByIdea.set(ideaIndex, shipped);
+        }
       }
     }
     if (statusChanges.length) await tx.insertInto('status_changes').values(statusChanges).execute();
 
-    // the changelog announces what customers asked for and got (not the team's internal backlog):
-    // one entry per idea, when it shipped, linked to every post that asked for it (rephrasings too)
-    const shippedKind = statuses.find((st) => st.kind === 'shipped');
-    const shippedByIdea = new Map<number, { at: Date; postIds: string[] }>();
-    for (const change of statusChanges) {
-      if (change.to_status_id !== shippedKind?.id) continue;
-      const ideaIndex = posts.findIndex((post) => post.id === change.post_id) % ideas.length;
-      if (ideas[ideaIndex].isInternal) continue;
-      const shipped = shippedByIdea.get(ideaIndex) ?? { at: change.created_at, postIds: [] };
-      if (change.created_at > shipped.at) shipped.at = change.created_at;
-      shipped.postIds.push(change.post_id);
-      shippedByIdea.set(ideaIndex, shipped);
-    }
+    // the changelog: one entry per idea, when it shipped, linked to every post that asked for it (rephrasings too)
     const announced = [...shippedByIdea.entries()].sort(([, a], [, b]) => b.at.getTime() - a.at.getTime()).slice(0, 8);
     for (const [ideaIndex, { at, postIds }] of announced) {
       const idea = ideas[ideaIndex];
       const entry = await tx.insertInto('changelog_entries').values({
         workspace_id: workspaceId,
-        title: idea.isBug ? `Fixed: ${idea.title.charAt(0).toLowerCase()}${idea.title.slice(1)}` : `${idea.title} is here`,
+        title: idea.isBug ? `Fixed: ${lowerFirst(idea.title)}` : `${idea.title} is here`,
         body: idea.isBug
           ? `${idea.title}: this is fixed for everyone. Thanks for the reports, they made it quick to reproduce.`
           : `**${idea.title}** is live for everyone. You asked:\n\n> ${idea.body}\n\nThanks to everyone who voted for it — tell us what you think.`,
