@@ -42,13 +42,15 @@ export const SummarySchema = Type.Object({
   inApp: Type.Object({ sent: Type.Integer(), skipped: Type.Integer() }),
 });
 
+const DeliveryStateSchema = Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed'), Type.Literal('skipped')]);
+
 export const DeliverySchema = Type.Object({
   id: Uuid,
   channel: Type.Union([Type.Literal('email'), Type.Literal('in_app')]),
   kind: KindSchema,
   recipient: Type.Object({ kind: Type.Union([Type.Literal('person'), Type.Literal('member')]), id: Uuid, name: Nullable(Type.String()), email: Nullable(Type.String()) }),
   address: Nullable(Type.String()),
-  state: Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed'), Type.Literal('skipped')]),
+  state: DeliveryStateSchema,
   skipReason: Nullable(SkipReasonSchema),
   attempts: Type.Integer(),
   lastError: Nullable(Type.String()),
@@ -66,7 +68,7 @@ export const EventDeliveriesSchema = Type.Object({
 }, { $id: 'EventDeliveries' });
 
 export const EventDeliveriesQuery = Type.Object({
-  state: Type.Optional(Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed'), Type.Literal('skipped')], { description: 'Only recipients whose email is in this state' })),
+  state: Type.Optional({ ...DeliveryStateSchema, description: 'Only recipients whose email is in this state' }),
   q: Type.Optional(Type.String({ maxLength: 200, description: "Part of a recipient's name or email address" })),
   cursor: Type.Optional(Type.String({ maxLength: 300 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'Recipients per page (default 50)' })),
