@@ -7,6 +7,8 @@ import { bearer, createApiKey, createMember, FACTORY_PASSWORD } from '../../../t
 import type { Role } from '../../db/schema.ts';
 import { createWorkspace } from '../workspaces/index.ts';
 import { startSession } from '../auth/index.ts';
+import { contextFor } from '../../../test/factories/content.ts';
+import { createMember as createMemberUseCase, deleteMember, updateMember } from './index.ts';
 
 let ip = 0;
 const nextIp = () => `10.2.0.${++ip}`;
@@ -122,7 +124,9 @@ for (const target of testTargets()) {
         browsers[0].patch(`/api/v1/members/${b.id}`, { role: 'admin' }),
         browsers[1].patch(`/api/v1/members/${a.id}`, { role: 'admin' }),
       ]);
-      assert.deepEqual([ra.statusCode, rb.statusCode].sort(), [200, 409]);
+      // whoever's change lands first demoted the other, who is then no longer an owner: 403
+      assert.deepEqual([ra.statusCode, rb.statusCode].sort(), [200, 403]);
+      assert.equal((ra.statusCode === 403 ? ra : rb).json().code, 'owner_only');
       const owners = await t.db.selectFrom('members').select('id').where('workspace_id', '=', ws.workspace.id).where('role', '=', 'owner').execute();
       assert.equal(owners.length, 1);
       const last = owners[0].id;
@@ -131,6 +135,25 @@ for (const target of testTargets()) {
       assert.equal(demote.statusCode, 409);
       assert.equal(demote.json().code, 'last_owner');
       assert.equal((await lastBrowser.delete(`/api/v1/members/${last}`)).json().code, 'last_owner');
+    });
+
+    test('an owner demoted after their request was authenticated can no longer act as one', async () => {
+      const ws = await createWorkspace(t.db, { name: 'Stale', slug: 'stale-owner' });
+      const [a, b] = await Promise.all(['a', 'b'].map((n) => createMember(t.db, ws.workspace.id, { role: 'owner', email: `${n}@stale.example` })));
+      // b's request was authenticated as an owner; then a demoted b
+      const stale = contextFor(t, { kind: 'member', workspaceId: ws.workspace.id, memberId: b.id, role: 'owner' });
+      await t.db.updateTable('members').set({ role: 'admin' }).where('id', '=', b.id).execute();
+      const refused = async (action: Promise<unknown>) => assert.equal(((await action.then(() => null, (e: unknown) => e)) as { code?: string } | null)?.code, 'owner_only');
+      await refused(updateMember(stale, a.id, { role: 'admin' }));
+      await refused(deleteMember(stale, a.id));
+      await refused(createMemberUseCase(stale, { email: 'c@stale.example', name: 'C', role: 'owner', password: 'a-long-password-1' }));
+      // what an admin may do still works
+      const added = await createMemberUseCase(stale, { email: 'd@stale.example', name: 'D', role: 'member', password: 'a-long-password-1' });
+      assert.equal(added.role, 'member');
+      // removed meanwhile: nothing at all
+      await t.db.deleteFrom('members').where('id', '=', b.id).execute();
+      const gone = await updateMember(stale, added.id, { role: 'admin' }).then(() => null, (e: unknown) => e);
+      assert.equal((gone as { status?: string; code?: string }).code, 'forbidden');
     });
 
     test('removing a member signs them out everywhere; other workspaces cannot touch members', async () => {
