@@ -67,15 +67,14 @@ export async function seedDemo(db: Db, workspaceId: string, opts: { targetPosts?
       const companyIndex = companyIndexes[personIndex];
       return companyIndex === null ? SELF_SERVE : COMPANIES[companyIndex].segment;
     };
-    const boards = await tx.insertInto('boards').values(BOARDS.map((b) => ({ workspace_id: workspaceId, ...b }))).returning(['id', 'slug']).execute();
+    const boards = await tx.insertInto('boards').values(BOARDS.map((b) => ({ workspace_id: workspaceId, ...b }))).returning(['id', 'slug', 'visibility']).execute();
     const tags = await tx.insertInto('tags').values(TAGS.map((t) => ({ workspace_id: workspaceId, ...t }))).returning(['id', 'name']).execute();
     const tagFor = (title: string) => {
       const name = TAG_RULES.find(([pattern]) => pattern.test(title))?.[1];
       return tags.find((t) => t.name === name)?.id;
     };
 
-    const isPrivate = (slug: string) => BOARDS.find((b) => b.slug === slug)?.visibility === 'private';
-    const ideas = boards.flatMap((b) => IDEAS[b.slug].map(([title, body]) => ({ boardId: b.id, isBug: b.slug === 'bugs', isInternal: isPrivate(b.slug), title, body })));
+    const ideas = boards.flatMap((b) => IDEAS[b.slug].map(([title, body]) => ({ boardId: b.id, isBug: b.slug === 'bugs', isInternal: b.visibility === 'private', title, body })));
     const postRows = [];
     for (let i = 0; i < targetPosts; i++) {
       const idea = ideas[i % ideas.length];

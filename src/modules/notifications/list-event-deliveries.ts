@@ -4,7 +4,7 @@ import { withSnapshot } from '../../db/database.ts';
 import type { DeliveryState } from '../../db/schema/notifications.ts';
 import { countDeliveries, listEventDeliveryRows, listNotifiedEventRows, type EventDeliveryRow } from './deliveries.repo.ts';
 import { summarizeDeliveries, type DeliverySummary } from './delivery-summary.ts';
-import { decodeDeliveryCursor, decodeTimeCursor, encodeDeliveryCursor, nextTimeCursor } from './cursor-key.ts';
+import { decodeDeliveryCursor, decodeTimeCursor, nextDeliveryCursor, nextTimeCursor } from './cursor-key.ts';
 import { canViewDeliveries } from './notifications.policy.ts';
 import { eventNotFound, teamOnly } from './notifications.errors.ts';
 
@@ -32,13 +32,12 @@ export async function listEventDeliveries(ctx: Context, eventId: string, query: 
     ...(await listEventDeliveryRows(tx, { workspaceId: ctx.actor.workspaceId, eventId: event.id, state: query.state, q: query.q?.trim() || undefined, after, limit })),
     counts: await countDeliveries(tx, [event.id]),
   }));
-  const page = emailRows.slice(0, limit);
-  const last = page.at(-1);
+  const page = nextDeliveryCursor(emailRows, limit);
   return {
     event: { id: event.id, type: event.type, postId: event.post_id, createdAt: event.created_at },
     summary: summarizeDeliveries(counts),
-    items: [...page, ...inAppRows],
-    nextCursor: emailRows.length > limit && last ? encodeDeliveryCursor(last) : null,
+    items: [...page.items, ...inAppRows],
+    nextCursor: page.nextCursor,
   };
 }
 
